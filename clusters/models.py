@@ -1,0 +1,309 @@
+"""Organisations of every kind, in one table, with what describes and connects them.
+
+Every other app points here: a host, a delegation member, a managing body and a project partner
+are all rows of ``Organisation``.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThanOrEqual
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from clusters.text import unique_slug
+
+
+class TimeStampedModel(models.Model):
+    """Abstract base: when a row was created and last changed. Every record has both."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class SluggedModel(TimeStampedModel):
+    """Abstract base for browsable records: a unique slug, filled from the name when left blank."""
+
+    slug = models.SlugField(max_length=100, unique=True, blank=True, allow_unicode=False)
+    slug_source_field = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source_field))
+        super().save(*args, **kwargs)
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known: 2012-04-01 with MONTH means "April 2012"."""
+
+    DAY = "day", "Exact day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
+    """A constraint keeping ``field`` (nullable) between 0 and 100."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 100}),
+        name=name,
+        violation_error_message=f"{label} must be between 0 and 100 %%.",
+    )
+
+
+def percentage_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    kwargs.setdefault("help_text", "0 to 100")
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        **kwargs,
+    )
+
+
+class Ecosystem(models.Model):
+    """One of the 14 industrial ecosystems of the EU industrial strategy (reference data)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def clusters(self):
+        return self.filter(kind__in=Organisation.CLUSTER_KINDS)
+
+    def poles(self):
+        return self.filter(kind=Organisation.Kind.POLE)
+
+
+class Organisation(SluggedModel):
+    """A cluster, pole, network, company, institute, agency, authority or funder: any party
+    that hosts, visits, manages funding or takes part in a project."""
+
+    class Kind(models.TextChoices):
+        CLUSTER = "cluster", "Cluster"
+        POLE = "pole", "Pole of competitiveness"
+        NETWORK = "network", "Meta-cluster / network"
+        COMPANY = "company", "Company"
+        RESEARCH = "research", "Research institute / university"
+        AGENCY = "agency", "Agency / intermediary"
+        AUTHORITY = "authority", "Public authority"
+        ASSOCIATION = "association", "Association"
+        FINANCIAL = "financial", "Financial body"
+
+    class CompanySize(models.TextChoices):
+        MICRO = "micro", "Micro"
+        SMALL = "small", "Small"
+        MEDIUM = "medium", "Medium-sized"
+        LARGE = "large", "Large"
+
+    CLUSTER_KINDS = (Kind.CLUSTER, Kind.POLE, Kind.NETWORK)
+
+    name = models.CharField(max_length=200, help_text="Name in the organisation's own language and script.")
+    acronym = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    country = CountryField(blank=True)
+    region = models.CharField(max_length=120, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    address = models.CharField(max_length=250, blank=True)
+    website = models.URLField(blank=True)
+    # General contact lines of the organisation. Shown to signed-in users only, like contacts.
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    fax = models.CharField(max_length=40, blank=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+
+    founded = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year.")
+    company_size = models.CharField(max_length=10, choices=CompanySize.choices, blank=True)
+    members_count = models.PositiveIntegerField("number of members", null=True, blank=True)
+    member_countries_count = models.PositiveSmallIntegerField("countries of its members", null=True, blank=True)
+    members_small_pct = percentage_field("small firms among members (%)")
+    members_medium_pct = percentage_field("medium firms among members (%)")
+    members_large_pct = percentage_field("large firms among members (%)")
+    members_research_pct = percentage_field("research and education members (%)")
+    public_funding_pct = percentage_field("share of its budget paid by the state (%)")
+    national_programme = models.CharField(
+        max_length=200, blank=True, help_text="National cluster programme it belongs to, if any."
+    )
+    interest_topics = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        verbose_name="cooperation interests",
+        help_text="Topics it seeks partners for, comma-separated.",
+    )
+    target_countries = CountryField(multiple=True, blank=True, verbose_name="cooperation target countries")
+
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
+    members = models.ManyToManyField(
+        "self", through="Membership", symmetrical=False, related_name="member_of", blank=True
+    )
+    tags = TaggableManager(blank=True, help_text="Technologies and topics, comma-separated.")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "country"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(founded__isnull=True) | Q(founded__gte=1800, founded__lte=2100),
+                name="organisation_founded_plausible",
+                violation_error_message="Founding year must be between 1800 and 2100.",
+            ),
+            percentage_check("members_small_pct", "organisation_small_pct_range", "The share of small firms"),
+            percentage_check("members_medium_pct", "organisation_medium_pct_range", "The share of medium firms"),
+            percentage_check("members_large_pct", "organisation_large_pct_range", "The share of large firms"),
+            percentage_check(
+                "members_research_pct", "organisation_research_pct_range", "The share of research members"
+            ),
+            percentage_check(
+                "public_funding_pct", "organisation_public_funding_pct_range", "The state's share of the budget"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(
+                    Coalesce("members_small_pct", Value(0), output_field=models.DecimalField())
+                    + Coalesce("members_medium_pct", Value(0), output_field=models.DecimalField())
+                    + Coalesce("members_large_pct", Value(0), output_field=models.DecimalField())
+                    + Coalesce("members_research_pct", Value(0), output_field=models.DecimalField()),
+                    100,
+                ),
+                name="organisation_member_split_at_most_100",
+                violation_error_message="The member split (small, medium, large, research) exceeds 100 %%.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    @property
+    def is_cluster(self) -> bool:
+        return self.kind in self.CLUSTER_KINDS
+
+
+class AlternativeName(TimeStampedModel):
+    """Another name an organisation is known by: an acronym, a translation, a spelling in
+    another script or without diacritics, a former name."""
+
+    class Kind(models.TextChoices):
+        ACRONYM = "acronym", "Acronym"
+        TRANSLATION = "translation", "Translation"
+        TRANSLITERATION = "transliteration", "Other script / transliteration"
+        SPELLING = "spelling", "Other spelling"
+        FORMER = "former", "Former name"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="alternative_names")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRANSLATION)
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, ru, tr.")
+
+    class Meta:
+        ordering = ["organisation", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="alternative_name_unique_per_organisation")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Label(TimeStampedModel):
+    """A quality label or status an organisation holds: ESCA bronze/silver/gold, or a national
+    label such as the French pole of competitiveness status."""
+
+    class Kind(models.TextChoices):
+        ESCA_BRONZE = "esca_bronze", "ESCA Bronze"
+        ESCA_SILVER = "esca_silver", "ESCA Silver"
+        ESCA_GOLD = "esca_gold", "ESCA Gold"
+        NATIONAL = "national", "National label"
+        OTHER = "other", "Other label"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="labels")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField(max_length=200, blank=True, help_text="For national and other labels.")
+    awarded_on = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "kind"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(awarded_on__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=F("awarded_on")),
+                name="label_valid_after_awarded",
+                violation_error_message="A label cannot expire before it was awarded.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.get_kind_display()
+
+
+class Membership(TimeStampedModel):
+    """``member`` belongs to ``group`` in a role: a company in a pole, the anchor firm of a
+    cluster, the coordinator of a network, a seat on a board."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        ANCHOR = "anchor", "Anchor member"
+        COORDINATOR = "coordinator", "Coordinator"
+        BOARD = "board", "Board member"
+        FOUNDER = "founder", "Founder"
+        PARTNER = "partner", "Partner"
+
+    group = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="member_links")
+    member = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="membership_links")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    since = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year.")
+    note = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["group", "role", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "member", "role"], name="membership_unique_role"),
+            models.CheckConstraint(
+                condition=~Q(group=F("member")),
+                name="membership_not_self",
+                violation_error_message="An organisation cannot be a member of itself.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.get_role_display().lower()} of {self.group}"
+
+
+class ContactPerson(TimeStampedModel):
+    """A named person to contact at an organisation. Personal data: shown to signed-in users only."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "name"]
+        verbose_name = "contact person"
+        verbose_name_plural = "contact persons"
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"

@@ -1,0 +1,44 @@
+"""The embedded PostgreSQL used when no DATABASE_URL is given.
+
+One server per checkout, its data in ``.pgdata/`` (git-ignored). The first process that needs
+it starts it; every later process (server, tests, manage.py commands) finds it running through
+``postmaster.pid`` and reuses it. It is left running on exit so that the next command starts
+in milliseconds; ``make db-stop`` stops it.
+"""
+
+import logging
+import sys
+import warnings
+from pathlib import Path
+
+DB_NAME = "ckb"
+
+
+class EmbeddedDatabaseError(RuntimeError):
+    pass
+
+
+def database_url(base_dir: Path) -> str:
+    """Start (or reuse) the embedded server and return a URL for the project's database."""
+    pgdata = base_dir / ".pgdata"
+    # pgserver logs every step at INFO; only failures matter to us.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset; its /tmp fallback is fine.
+            warnings.simplefilter("ignore")
+            import pgserver
+
+        server = pgserver.get_server(pgdata, cleanup_mode=None)
+        exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}';")
+        if "(1 row)" not in exists:
+            server.psql(f"CREATE DATABASE {DB_NAME};")
+        return server.get_uri(DB_NAME)
+    except Exception as exc:  # noqa: BLE001 - any failure is reported as one clear line
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        message = (
+            f"Embedded PostgreSQL could not start in {pgdata} ({reason}). "
+            "Set DATABASE_URL to use another PostgreSQL 15+, or see its log in .pgdata/log."
+        )
+        print(message, file=sys.stderr)
+        raise EmbeddedDatabaseError(message) from None

@@ -1,0 +1,234 @@
+"""Money for cooperation: funding instruments, their calls, and the projects they paid for."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from clusters.models import (
+    DatePrecision,
+    Ecosystem,
+    Organisation,
+    SluggedModel,
+    TimeStampedModel,
+    percentage_check,
+    percentage_field,
+)
+
+
+def period_check(start: str, end: str, name: str, message: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+def non_negative_check(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=name,
+        violation_error_message=f"{field.capitalize()} cannot be negative.",
+    )
+
+
+class BeneficiaryType(models.TextChoices):
+    SME = "sme", "SMEs"
+    LARGE_COMPANY = "large_company", "Large companies"
+    CLUSTER_ORGANISATION = "cluster_organisation", "Cluster organisations"
+    RESEARCH = "research", "Research institutes and universities"
+    PUBLIC_AUTHORITY = "public_authority", "Public authorities"
+    AGENCY = "agency", "Agencies and intermediaries"
+    NON_PROFIT = "non_profit", "Associations and non-profits"
+
+
+class Instrument(SluggedModel):
+    """A funding instrument or programme: who pays, for what, to whom, from which countries, at
+    what rate (FASIE, EUREKA, Horizon 2020, COSME, an OSEO loan guarantee, Innovation Express)."""
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", "Grant"
+        LOAN = "loan", "Loan"
+        LOAN_GUARANTEE = "loan_guarantee", "Loan guarantee"
+        EQUITY = "equity", "Equity"
+        VOUCHER = "voucher", "Voucher"
+        PRIZE = "prize", "Prize"
+        TAX_INCENTIVE = "tax_incentive", "Tax incentive"
+
+    class Level(models.TextChoices):
+        EU = "eu", "EU"
+        NATIONAL = "national", "National"
+        REGIONAL = "regional", "Regional"
+        BILATERAL = "bilateral", "Bilateral"
+        MULTILATERAL = "multilateral", "Multilateral / joint"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        DISCONTINUED = "discontinued", "Discontinued"
+
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    level = models.CharField(max_length=20, choices=Level.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    managing_body = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="managed_instruments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="parent programme",
+    )
+    successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="predecessors")
+    eligible_countries = CountryField(multiple=True, blank=True, help_text="Empty: not restricted by country.")
+    bilateral_partner_countries = CountryField(
+        multiple=True, blank=True, help_text="Countries it has bilateral cooperation agreements with."
+    )
+    co_funding_rate = percentage_field(
+        "co-funding rate (%)", help_text="Share of costs it pays, when the same for every beneficiary."
+    )
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    budget_is_approximate = models.BooleanField(default=False)
+    currency = models.CharField(max_length=3, default="EUR")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    calls_per_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    eligible_activities = ArrayField(
+        models.CharField(max_length=250), default=list, blank=True, help_text="Comma-separated."
+    )
+    url = models.URLField("website", blank=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="instruments")
+    tags = TaggableManager(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            percentage_check("co_funding_rate", "instrument_rate_range", "The co-funding rate"),
+            period_check(
+                "start_date", "end_date", "instrument_period_order", "The period cannot end before it starts."
+            ),
+            non_negative_check("budget", "instrument_budget_non_negative"),
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")) & ~Q(parent=F("pk")),
+                name="instrument_not_own_successor_or_parent",
+                violation_error_message="An instrument cannot be its own parent or successor.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Eligibility(TimeStampedModel):
+    """A type of beneficiary an instrument funds, with its co-funding rate when that differs."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="eligibilities")
+    beneficiary_type = models.CharField(max_length=30, choices=BeneficiaryType.choices)
+    co_funding_rate = percentage_field("co-funding rate (%)")
+    note = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["instrument", "beneficiary_type"]
+        verbose_name_plural = "eligibilities"
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "beneficiary_type"], name="eligibility_unique_type"),
+            percentage_check("co_funding_rate", "eligibility_rate_range", "The co-funding rate"),
+        ]
+
+    def __str__(self):
+        return self.get_beneficiary_type_display()
+
+
+class Call(SluggedModel):
+    """A call for proposals under an instrument, with its dates (Innovation Express 2nd call)."""
+
+    slug_source_field = "title"
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="calls")
+    title = models.CharField(max_length=250)
+    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 for the first call, ...")
+    opens_on = models.DateField(null=True, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="EUR")
+    proposals_received = models.PositiveIntegerField(null=True, blank=True)
+    clusters_targeted = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Clusters targeted by the proposals received."
+    )
+    url = models.URLField(blank=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    tags = TaggableManager(blank=True)
+
+    class Meta:
+        ordering = ["-deadline", "title"]
+        constraints = [
+            period_check(
+                "opens_on", "deadline", "call_deadline_after_opening", "The deadline cannot precede the opening."
+            ),
+            non_negative_check("budget", "call_budget_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Project(SluggedModel):
+    """A cooperation project with partner organisations, usually funded by an instrument
+    (BILAT RUS Advanced, CLUSTEM, Clusters-Cord, TACTICS)."""
+
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=40, blank=True)
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, null=True, blank=True, related_name="projects")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    partners = models.ManyToManyField(Organisation, through="ProjectPartner", related_name="projects", blank=True)
+    partner_countries = CountryField(
+        multiple=True, blank=True, help_text="Countries of its partners, including partners not on record."
+    )
+    partners_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="EUR")
+    url = models.URLField("website", blank=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="projects")
+    tags = TaggableManager(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            period_check("start_date", "end_date", "project_period_order", "A project cannot end before it starts."),
+            non_negative_check("budget", "project_budget_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+
+class ProjectPartner(TimeStampedModel):
+    """An organisation's part in a project: coordinator, partner (with its number), WP leader."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", "Coordinator"
+        PARTNER = "partner", "Partner"
+        ASSOCIATED = "associated", "Associated partner"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partner_links")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="project_links")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTNER)
+    partner_code = models.CharField(max_length=20, blank=True, help_text='E.g. "PP5".')
+    responsibility = models.CharField(max_length=200, blank=True, help_text='E.g. "WP4 leader".')
+
+    class Meta:
+        ordering = ["project", "role", "partner_code", "organisation"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organisation"], name="project_partner_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.project}"

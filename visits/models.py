@@ -1,0 +1,253 @@
+"""Delegation visits and events, and what they produced: itinerary, participants, findings,
+follow-ups, each report kept in its own language."""
+
+from django.db import models
+from django.db.models import F, Q
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from clusters.languages import LANGUAGE_CHOICES
+from clusters.models import DatePrecision, Ecosystem, Organisation, SluggedModel, TimeStampedModel
+
+
+class VisitQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Visit.Status.PUBLISHED)
+
+
+class Visit(SluggedModel):
+    """A delegation visit, study tour, workshop, conference, exchange forum, fair or
+    matchmaking event, as reported by its source."""
+
+    slug_source_field = "title"
+
+    class Kind(models.TextChoices):
+        STUDY_VISIT = "study_visit", "Delegation visit / study tour"
+        WORKSHOP = "workshop", "Workshop"
+        CONFERENCE = "conference", "Conference"
+        EXCHANGE_FORUM = "exchange_forum", "Exchange forum"
+        TRADE_FAIR = "trade_fair", "Trade fair"
+        MATCHMAKING = "matchmaking", "Matchmaking"
+        PROJECT_MEETING = "project_meeting", "Project meeting"
+        OTHER = "other", "Other event"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=250)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Empty for a one-day event.")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="For events known only by month or year (e.g. planned ones).",
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    region = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True)
+
+    organiser = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="organised_visits"
+    )
+    delegation = models.ManyToManyField(
+        Organisation, blank=True, related_name="visits_made", help_text="Visiting organisations."
+    )
+    hosts = models.ManyToManyField(Organisation, blank=True, related_name="visits_hosted")
+    project = models.ForeignKey(
+        "funding.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="visits"
+    )
+
+    purpose = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text="Short summary in the report's language.")
+    report = models.TextField("report text", blank=True, help_text="Markdown, in the report's own language.")
+    language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    summary_en = models.TextField(
+        "English summary", blank=True, help_text="Required to publish a report that is not in English."
+    )
+    source_citation = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(blank=True)
+    source_date = models.DateField(null=True, blank=True, help_text="When the source was published.")
+    participants_count = models.PositiveIntegerField(null=True, blank=True)
+    participant_countries = CountryField(multiple=True, blank=True)
+
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="visits")
+    tags = TaggableManager(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        indexes = [models.Index(fields=["status", "-start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="visit_end_after_start",
+                violation_error_message="A visit cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(language="en") | ~Q(summary_en=""),
+                name="visit_published_has_english_summary",
+                violation_error_message="A report not in English needs an English summary to be published.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            from django.utils import timezone
+
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+class ItineraryStop(TimeStampedModel):
+    """One stop of a visit's programme: on day N, at a host and place, what happened."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="stops")
+    day = models.PositiveSmallIntegerField(help_text="Day of the visit, from 1.")
+    date = models.DateField(null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order within the day.")
+    host = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="itinerary_stops"
+    )
+    place = models.CharField(max_length=200, blank=True)
+    country = CountryField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["visit", "day", "position", "pk"]
+        verbose_name = "itinerary stop"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day__gte=1), name="stop_day_from_one", violation_error_message="Days are counted from 1."
+            ),
+        ]
+
+    def __str__(self):
+        return f"Day {self.day}: {self.host or self.place}"
+
+
+class Participant(TimeStampedModel):
+    """Who took part in a visit and how: a named person, an organisation, or a counted group
+    (e.g. "seven clusters from Russia")."""
+
+    class Role(models.TextChoices):
+        DELEGATE = "delegate", "Delegation member"
+        HOST = "host", "Host"
+        ORGANISER = "organiser", "Organiser"
+        CO_ORGANISER = "co_organiser", "Co-organiser"
+        SUPPORTER = "supporter", "Supporter"
+        SPEAKER = "speaker", "Speaker"
+        ATTENDEE = "attendee", "Attendee"
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.ATTENDEE)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    person_name = models.CharField(max_length=150, blank=True)
+    position = models.CharField(max_length=250, blank=True, help_text="The person's job or office.")
+    group = models.CharField(max_length=200, blank=True, help_text='An unnamed group, e.g. "Russian clusters".')
+    count = models.PositiveIntegerField(null=True, blank=True, help_text="How many, for a group.")
+    country = CountryField(blank=True)
+
+    class Meta:
+        ordering = ["visit", "role", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | ~Q(person_name="") | ~Q(group=""),
+                name="participant_is_someone",
+                violation_error_message="Name a person, an organisation or a group.",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.person_name or (str(self.organisation) if self.organisation_id else self.group)
+        return f"{who} ({self.get_role_display()})"
+
+
+class Finding(TimeStampedModel):
+    """A lesson learned on a visit, optionally with a figure: "state share of a research
+    project's funding: 40 %"."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "%"
+        COUNT = "count", "count"
+        EUR = "EUR", "EUR"
+        YEAR = "year", "year"
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(help_text="The lesson, in your own words.")
+    subject = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings_about",
+        help_text="The organisation the finding is about, if any.",
+    )
+    figure_label = models.CharField(max_length=200, blank=True, help_text="What the figure measures.")
+    value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(max_length=10, choices=Unit.choices, blank=True)
+    is_approximate = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["visit", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(unit="percent") | Q(value__gte=0, value__lte=100),
+                name="finding_percent_range",
+                violation_error_message="A percentage must be between 0 and 100.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True, unit="") | Q(value__isnull=False) & ~Q(unit=""),
+                name="finding_value_has_unit",
+                violation_error_message="A figure needs both a value and a unit.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.figure_label or self.text[:80]
+
+
+class FollowUp(TimeStampedModel):
+    """An action agreed on a visit, e.g. the next visits planned, with owner, due date and status."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="follow_ups")
+    action = models.CharField(max_length=300)
+    owner = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups_owned"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    due_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    outcome = models.ForeignKey(
+        Visit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_of",
+        help_text="The visit or event that carried this action out.",
+    )
+
+    class Meta:
+        ordering = ["visit", "due_date", "pk"]
+        verbose_name = "follow-up"
+
+    def __str__(self):
+        return self.action
