@@ -29,7 +29,7 @@ def database_url(base_dir: Path) -> str:
             warnings.simplefilter("ignore")
             import pgserver
 
-        server = pgserver.get_server(pgdata, cleanup_mode=None)
+            server = pgserver.get_server(pgdata, cleanup_mode=None)
         exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}';")
         if "(1 row)" not in exists:
             server.psql(f"CREATE DATABASE {DB_NAME};")
@@ -42,3 +42,26 @@ def database_url(base_dir: Path) -> str:
         )
         print(message, file=sys.stderr)
         raise EmbeddedDatabaseError(message) from None
+
+
+def stop(base_dir: Path) -> None:
+    """Stop the embedded server if it runs (`make db-stop`)."""
+    import os
+
+    from pgserver import pg_ctl
+
+    pgdata = base_dir / ".pgdata"
+    if not (pgdata / "postmaster.pid").exists():
+        print("The embedded PostgreSQL is not running.")
+        return
+    # As root, pgserver runs the server as its own "pgserver" system user.
+    user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    pg_ctl(["-w", "stop"], pgdata=pgdata, user=user)
+    print("The embedded PostgreSQL has stopped.")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["stop"]:
+        stop(Path(__file__).resolve().parent.parent)
+    else:
+        sys.exit("usage: python -m config.embedded_db stop")

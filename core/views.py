@@ -1,5 +1,28 @@
+from django.db.models import Count
 from django.views.generic import TemplateView
+
+from clusters.models import Organisation
+from funding.models import Call, Instrument, Project
+from visits.models import Visit
 
 
 class HomeView(TemplateView):
+    """What the knowledge base holds: counts per record type and the latest visits."""
+
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        visits = Visit.objects.visible_to(self.request.user)
+        kinds = dict(Organisation.Kind.choices)
+        by_kind = Organisation.objects.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
+        context["organisation_kinds"] = [{"label": kinds.get(row["kind"], row["kind"]), **row} for row in by_kind]
+        context["stats"] = [
+            {"label": "organisations", "count": sum(row["count"] for row in context["organisation_kinds"])},
+            {"label": "visits and events", "count": visits.count()},
+            {"label": "funding instruments", "count": Instrument.objects.count()},
+            {"label": "calls for proposals", "count": Call.objects.count()},
+            {"label": "cooperation projects", "count": Project.objects.count()},
+        ]
+        context["latest_visits"] = visits.most_recent(5)
+        return context

@@ -14,6 +14,13 @@ class VisitQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Visit.Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Drafts are for staff only; everyone else sees published visits."""
+        return self if user.is_staff else self.published()
+
+    def most_recent(self, n: int = 5):
+        return self.order_by("-start_date", "-pk")[:n]
+
 
 class Visit(SluggedModel):
     """A delegation visit, study tour, workshop, conference, exchange forum, fair or
