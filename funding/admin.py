@@ -1,0 +1,115 @@
+"""Admin for funding instruments, their calls and the projects they paid for."""
+
+from django.contrib import admin
+
+from clusters.admin import HTTPS_URLS, EcosystemCheckboxesMixin
+from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
+
+
+class EligibilityInline(admin.TabularInline):
+    model = Eligibility
+    extra = 0
+    fields = ["beneficiary_type", "co_funding_rate", "note"]
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "level", "status", "managing_body", "co_funding_rate", "parent"]
+    list_filter = ["kind", "level", "status", "ecosystems"]
+    list_select_related = ["managing_body", "parent"]
+    search_fields = ["name", "acronym", "managing_body__name", "managing_body__acronym"]
+    search_help_text = "Name or acronym of the instrument or of its managing body."
+    prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = HTTPS_URLS
+    autocomplete_fields = ["managing_body", "parent", "successor"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [EligibilityInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "acronym", "kind", "level", "status"]}),
+        ("Who", {"fields": ["managing_body", "parent", "successor"]}),
+        (
+            "Terms",
+            {
+                "fields": [
+                    "eligible_countries",
+                    "bilateral_partner_countries",
+                    "co_funding_rate",
+                    ("budget", "currency", "budget_is_approximate"),
+                    ("start_date", "end_date"),
+                    "calls_per_year",
+                    "eligible_activities",
+                ]
+            },
+        ),
+        ("Description", {"fields": ["url", "description"]}),
+        ("Classification", {"fields": ["ecosystems", "tags"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Eligibility)
+class EligibilityAdmin(admin.ModelAdmin):
+    list_display = ["instrument", "beneficiary_type", "co_funding_rate", "note"]
+    list_filter = ["beneficiary_type"]
+    list_select_related = ["instrument"]
+    search_fields = ["instrument__name", "instrument__acronym", "note"]
+    search_help_text = "Instrument name or acronym, or note."
+    autocomplete_fields = ["instrument"]
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["title", "instrument", "number", "opens_on", "deadline", "budget", "currency"]
+    list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["instrument"]
+    search_fields = ["title", "instrument__name", "instrument__acronym"]
+    search_help_text = "Call title, or the instrument's name or acronym."
+    date_hierarchy = "deadline"
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = HTTPS_URLS
+    autocomplete_fields = ["instrument"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    extra = 0
+    fields = ["organisation", "role", "partner_code", "responsibility"]
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+@admin.register(Project)
+class ProjectAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+    list_display = ["name", "acronym", "instrument", "start_date", "end_date", "partners_count"]
+    list_filter = [("instrument", admin.RelatedOnlyFieldListFilter), "ecosystems"]
+    list_select_related = ["instrument"]
+    search_fields = ["name", "acronym", "instrument__name", "instrument__acronym"]
+    search_help_text = "Name or acronym of the project or of its instrument."
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = HTTPS_URLS
+    autocomplete_fields = ["instrument"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ProjectPartnerInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "acronym", "instrument"]}),
+        ("When", {"fields": [("start_date", "end_date", "date_precision")]}),
+        ("Partners", {"fields": ["partner_countries", "partners_count"]}),
+        ("Budget", {"fields": [("budget", "currency")]}),
+        ("Description", {"fields": ["url", "description"]}),
+        ("Classification", {"fields": ["ecosystems", "tags"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(ProjectPartner)
+class ProjectPartnerAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "project", "role", "partner_code", "responsibility"]
+    list_filter = ["role"]
+    list_select_related = ["organisation", "project"]
+    search_fields = ["organisation__name", "organisation__acronym", "project__name", "project__acronym"]
+    search_help_text = "Name or acronym of the organisation or of the project."
+    autocomplete_fields = ["organisation", "project"]
