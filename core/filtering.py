@@ -1,0 +1,367 @@
+"""Faceted list pages: a FilterSet base and a ListView base shared by every browsable model.
+
+A list page is declared, not programmed::
+
+    class PartnerList(FacetedListView):
+        queryset = Organisation.objects.for_list()
+        filterset_class = OrganisationFilterSet      # a FacetedFilterSet with ``facets``
+        sort_options = {"name": ("Name", ["name"]), "-founded": ("Newest", ["-founded", "name"])}
+        csv_columns = [("Name", "name"), ("Country", "country.code")]
+        template_name = "clusters/organisation_list.html"   # extends generic/object_list.html
+
+The whole state lives in the URL (filters, ``sort``, ``page``); ``?format=csv`` streams exactly the
+filtered rows. Bad input never raises: invalid filters are ignored and reported, a page out of range
+shows the last page, an unknown sort falls back to the default.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, Q
+from django.http import QueryDict, StreamingHttpResponse
+from django.views.generic import ListView
+
+# Parameters that carry page state rather than a filter.
+STATE_PARAMS = ("page", "sort", "format")
+
+
+class MultipleValueField(forms.Field):
+    """Every value of a repeated parameter (``?tag=a&tag=b``), each cleaned by ``child``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *args, child: forms.Field | None = None, max_values: int = 20, **kwargs):
+        self.child = child or forms.CharField(max_length=100)
+        self.max_values = max_values
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return [v for v in values if v not in ("", None)]
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > self.max_values:
+            raise forms.ValidationError(f"At most {self.max_values} values.")
+
+    def clean(self, value):
+        values = super().clean(value)
+        return [self.child.clean(v) for v in values]
+
+
+class TagFilter(django_filters.Filter):
+    """Taggit slugs; several ``tag`` parameters are ANDed (rows carrying every tag)."""
+
+    field_class = MultipleValueField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("field_name", "tags")
+        kwargs.setdefault("child", forms.SlugField(max_length=100))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        # One join per tag: a tag is attached to an object at most once, so no duplicate rows.
+        for slug in value or ():
+            qs = qs.filter(**{f"{self.field_name}__slug": slug})
+        return qs
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """A foreign key (or many-to-many) chosen by the related row's slug: ``?ecosystem=health``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+@dataclass
+class Facet:
+    """A facet beside the list: the filter it drives and the SQL value a row has for it.
+
+    ``expression``: a field path (``"country"``, ``"ecosystems__slug"``) or an expression, or a
+    callable ``(filterset) -> expression``; its values must be what the filter accepts in the URL.
+    ``label_expression``: a path giving the value's label (``"ecosystems__name"``); otherwise the
+    filter's choices label it. ``adds``: choosing a value adds it to the selected ones (ANDed tags)
+    instead of replacing them, so the counts keep this facet's own filter.
+    """
+
+    name: str
+    expression: Any = None
+    label_expression: str | None = None
+    limit: int = 10
+    adds: bool = False
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    url: str
+    selected: bool = False
+
+
+@dataclass
+class FacetResult:
+    name: str
+    title: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+def querystring(params: QueryDict, *, remove: tuple[str, str | None] | None = None, **changes) -> str:
+    """``params`` as ``?a=1&b=2``, without ``page``, minus one ``(key, value)`` pair (``value`` None:
+    every value), with ``changes`` set (a list value appends rather than replaces)."""
+    query = params.copy()
+    query.pop("page", None)
+    if remove:
+        key, value = remove
+        kept = [v for v in query.getlist(key) if value is not None and v != value]
+        query.setlist(key, kept) if kept else query.pop(key, None)
+    for key, value in changes.items():
+        if isinstance(value, list):
+            query.setlist(key, [*query.getlist(key), *[v for v in value if v not in query.getlist(key)]])
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """Base FilterSet: ``q`` free text, ``tag`` (ANDed taggit slugs), and ``facets`` to count.
+
+    Subclasses add their filters (``SlugFilter`` for foreign keys) and list ``facets``. Free text
+    goes through ``search()``; swap in the model's full-text search by overriding it with
+    ``return queryset.search(value)``.
+    """
+
+    q = django_filters.CharFilter(method="filter_q", label="Search", max_length=200)
+    tag = TagFilter(label="Tag")
+
+    search_fields: tuple[str, ...] = ("name",)
+    facets: tuple[Facet, ...] = ()
+
+    def filter_q(self, queryset, name, value):
+        return self.search(queryset, value.strip())
+
+    def search(self, queryset, value):
+        """Rows whose ``search_fields`` contain ``value`` (case-insensitive). A subquery, so that
+        matches through a to-many field never duplicate rows."""
+        if not value:
+            return queryset
+        condition = Q()
+        for path in self.search_fields:
+            condition |= Q(**{f"{path}__icontains": value})
+        return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
+
+    def queryset_without(self, name: str | None):
+        """The rows every valid filter except ``name`` leaves (``filter_queryset`` minus one)."""
+        queryset = self.queryset.all()
+        for key, value in self.form.cleaned_data.items():
+            if key != name:
+                queryset = self.filters[key].filter(queryset, value)
+        return queryset
+
+    def selected(self, name: str) -> list[str]:
+        """The URL values of filter ``name`` that passed validation."""
+        if name not in self.form.cleaned_data or self.form.cleaned_data[name] in (None, "", []):
+            return []
+        values = self.data.getlist(name)
+        return values if isinstance(self.form.cleaned_data[name], list) else values[-1:]
+
+    def value_label(self, name: str, value: str) -> str:
+        choices = getattr(self.form.fields.get(name), "choices", None)
+        if choices is not None and not isinstance(self.filters[name], django_filters.ModelChoiceFilter):
+            return str(dict(choices).get(value, value))
+        cleaned = self.form.cleaned_data.get(name)
+        return str(cleaned) if cleaned is not None and not isinstance(cleaned, list | str) else value
+
+    def facet_results(self, total: int) -> list[FacetResult]:
+        """Counts beside each facet value: one GROUP BY query per facet.
+
+        For a facet, rows matching every OTHER active filter are grouped by the facet's value, so a
+        count is what clicking that value would show. A selected value is always listed: its count
+        is ``total`` (the current result), whether or not it made the top ``limit``.
+        """
+        results = []
+        for facet in self.facets:
+            selected = self.selected(facet.name)
+            base = self.queryset_without(None if facet.adds else facet.name)
+            expression = facet.expression(self) if callable(facet.expression) else facet.expression
+            expression = F(expression or facet.name) if isinstance(expression or facet.name, str) else expression
+            annotations = {"facet_value": expression}
+            if facet.label_expression:
+                annotations["facet_label"] = F(facet.label_expression)
+            rows = (
+                base.order_by()
+                .annotate(**annotations)
+                .values(*annotations)
+                .annotate(facet_count=Count("pk", distinct=True))
+                .order_by("-facet_count", "facet_value")[: facet.limit + 1]
+            )
+            result = FacetResult(facet.name, str(self.filters[facet.name].label or facet.name))
+            seen = set()
+            for row in rows:
+                value = row["facet_value"]
+                if value in (None, "") or len(result.values) >= facet.limit:
+                    continue
+                value = str(value)
+                seen.add(value)
+                label = row.get("facet_label") or self.value_label(facet.name, value)
+                result.values.append(self._facet_value(facet, value, str(label), row["facet_count"], selected))
+            for value in selected:
+                if value not in seen:
+                    label = self.value_label(facet.name, value)
+                    result.values.insert(0, self._facet_value(facet, value, label, total, selected))
+            if result.values:
+                results.append(result)
+        return results
+
+    def _facet_value(self, facet, value, label, count, selected):
+        is_selected = value in selected
+        if is_selected:
+            url = querystring(self.data, remove=(facet.name, value))
+        elif facet.adds:
+            url = querystring(self.data, **{facet.name: [value]})
+        else:
+            url = querystring(self.data, **{facet.name: value})
+        return FacetValue(value, label, count, url, is_selected)
+
+    def active_filters(self) -> list[dict]:
+        """Chips for every filter value in the URL, each with a link removing just that value.
+        Values that failed validation are listed too (marked ``invalid``) so they can be removed."""
+        chips = []
+        for name, flt in self.filters.items():
+            for value in self.data.getlist(name):
+                if value == "":
+                    continue
+                invalid = name in self.form.errors
+                label = value if invalid or name == "q" else self.value_label(name, value)
+                chips.append(
+                    {
+                        "name": name,
+                        "title": str(flt.label or name),
+                        "label": f"“{label[:60]}”" if name == "q" else label[:60],
+                        "url": querystring(self.data, remove=(name, value)),
+                        "invalid": invalid,
+                    }
+                )
+        return chips
+
+    def error_messages(self) -> list[str]:
+        return [
+            f"{self.filters[name].label if name in self.filters else name}: {' '.join(errors)} This filter was ignored."
+            for name, errors in self.form.errors.items()
+        ]
+
+
+class _Echo:
+    """A file-like object whose ``write`` hands the line back, for streaming ``csv.writer`` output."""
+
+    def write(self, value):
+        return value
+
+
+def _csv_cell(value) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheet formula injection: a cell starting with these is read as a formula.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class FacetedListView(ListView):
+    """List view with filters, facet counts, removable chips, sorting, pagination and CSV export.
+
+    Declare ``queryset`` (a named read path, e.g. ``for_list()``), ``filterset_class`` (a
+    ``FacetedFilterSet``), ``sort_options`` (``{param: (label, ordering)}``; the first is the
+    default), ``csv_columns`` (``[(header, "attr.path" or callable)]``), ``title``, ``template_name``
+    (extending ``generic/object_list.html``). Context: ``filterset``, ``facets``, ``active_filters``,
+    ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``clear_url``,
+    ``page_notice`` and ListView's ``page_obj``/``object_list``.
+    """
+
+    filterset_class: type[FacetedFilterSet]
+    paginate_by = 25
+    sort_options: dict[str, tuple[str, list]] = {}
+    csv_columns: list[tuple[str, Any]] = []
+    csv_filename = "export.csv"
+    title = ""
+    empty_message = "Nothing matches these filters."
+    page_notice = ""
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
+        queryset = self.filterset.qs
+        if ordering := self.current_ordering():
+            queryset = queryset.order_by(*ordering)
+        if request.GET.get("format") == "csv":
+            return self.export_csv(queryset)
+        self.object_list = queryset
+        return self.render_to_response(self.get_context_data())
+
+    def current_sort(self) -> str:
+        requested = self.request.GET.get("sort", "")
+        return requested if requested in self.sort_options else next(iter(self.sort_options), "")
+
+    def current_ordering(self) -> list:
+        if not self.sort_options:
+            return []  # the queryset's own ordering
+        ordering = self.sort_options[self.current_sort()][1]
+        return [*ordering, "pk"]  # a total order, so pages never overlap
+
+    def paginate_queryset(self, queryset, page_size):
+        """Never 404: a non-integer page shows the first page, one past the end the last page."""
+        paginator = self.get_paginator(queryset, page_size)
+        raw = self.request.GET.get("page", "1")
+        page = paginator.get_page(raw)
+        if raw != str(page.number):
+            self.page_notice = f"There is no page “{raw[:20]}”; showing page {page.number} of {paginator.num_pages}."
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        total = context["paginator"].count if context.get("paginator") else len(self.object_list)
+        current = self.current_sort()
+        context.update(
+            title=self.title,
+            empty_message=self.empty_message,
+            filterset=self.filterset,
+            facets=self.filterset.facet_results(total),
+            active_filters=self.filterset.active_filters(),
+            filter_errors=self.filterset.error_messages(),
+            result_count=total,
+            page_notice=self.page_notice,
+            sort_links=[
+                {"label": label, "url": querystring(params, sort=key), "current": key == current}
+                for key, (label, _) in self.sort_options.items()
+            ],
+            export_url=querystring(params, format="csv") if self.csv_columns else "",
+            clear_url=querystring(QueryDict(mutable=True), **({"sort": params["sort"]} if "sort" in params else {})),
+            hidden_params=[
+                (k, v) for k, values in params.lists() if k not in ("q", *STATE_PARAMS) or k == "sort" for v in values
+            ],
+        )
+        return context
+
+    def export_csv(self, queryset) -> StreamingHttpResponse:
+        """Every filtered row, in the page's order, streamed in chunks (never all in memory)."""
+        writer = csv.writer(_Echo())
+        columns = self.csv_columns
+
+        def value(obj, getter):
+            if callable(getter):
+                return getter(obj)
+            for attr in getter.split("."):
+                obj = getattr(obj, attr, None)
+            return obj
+
+        def rows():
+            yield writer.writerow([header for header, _ in columns])
+            for obj in queryset.iterator(chunk_size=2000):
+                yield writer.writerow([_csv_cell(value(obj, getter)) for _, getter in columns])
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_filename}"'
+        return response
