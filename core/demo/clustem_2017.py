@@ -10,7 +10,7 @@ from visits.models import Finding, FollowUp, Participant, Visit
 VISIT = "isim-clustem-gold-label-clusters-france-2017"
 PROJECT = "clustem"
 ISIM = "isim"
-PVF = "vehicule-du-futur"  # not "pole-vehicule-du-futur": tests/clusters/test_models.py builds that slug
+PVF = "pole-vehicule-du-futur"
 TEXTILE_ALSACE = "textile-alsace"
 TECHTERA = "techtera"
 POLYTECH = "polytech-lyon"

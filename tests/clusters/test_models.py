@@ -62,10 +62,10 @@ def test_database_refuses_the_same_membership_twice():
 
 
 def test_slug_is_made_from_the_name_and_kept_unique():
-    first = factories.organisation(name="Pôle Véhicule du Futur")
-    second = factories.organisation(name="Pole Vehicule du Futur")
-    assert first.slug == "pole-vehicule-du-futur"
-    assert second.slug == "pole-vehicule-du-futur-2"
+    first = factories.organisation(name="Pôle Übungstest Véhicule")
+    second = factories.organisation(name="Pole Ubungstest Vehicule")
+    assert first.slug == "pole-ubungstest-vehicule"
+    assert second.slug == "pole-ubungstest-vehicule-2"
 
 
 def test_slug_of_a_name_in_cyrillic_is_transliterated():

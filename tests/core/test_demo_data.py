@@ -381,7 +381,7 @@ def test_isim_names_with_and_without_diacritics():
 
 
 def test_pole_vehicule_du_futur_has_375_members_split_58_22_20():
-    pvf = org("vehicule-du-futur")
+    pvf = org("pole-vehicule-du-futur")
     assert pvf.name == "Pôle Véhicule du Futur" and pvf.kind == Organisation.Kind.POLE
     assert (pvf.members_count, pvf.members_small_pct, pvf.members_medium_pct, pvf.members_large_pct) == (
         375,
@@ -394,7 +394,7 @@ def test_pole_vehicule_du_futur_has_375_members_split_58_22_20():
 
 
 def test_cluster_approved_projects_get_15_percent_extra_grant_and_yearly_state_contract():
-    pvf = org("vehicule-du-futur")
+    pvf = org("pole-vehicule-du-futur")
     extra = Finding.objects.get(subject=pvf, figure_label="Extra grant for cluster-approved projects")
     assert (extra.value, extra.unit) == (15, Finding.Unit.PERCENT)
     assert Finding.objects.filter(subject=pvf, text__contains="yearly contract").exists()
@@ -412,7 +412,7 @@ def test_techtera_lyon_first_gold_label_textile_cluster_founded_2005_state_pays_
 def test_three_french_clusters_hold_the_esca_gold_label_with_unknown_expiry():
     gold = Label.objects.filter(kind=Label.Kind.ESCA_GOLD)
     assert set(gold.values_list("organisation__slug", flat=True)) == {
-        "vehicule-du-futur",
+        "pole-vehicule-du-futur",
         "textile-alsace",
         "techtera",
     }
