@@ -7,9 +7,11 @@ are all rows of ``Organisation``.
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+from django.utils import timezone
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
@@ -85,12 +87,121 @@ class Ecosystem(models.Model):
         return self.name
 
 
+def count_related(model, field: str, **filters) -> Coalesce:
+    """How many ``model`` rows point at the outer row through ``field``, as a subquery, so that
+    several counts on one queryset never multiply joins (netbox ``utilities/query.py``)."""
+    subquery = (
+        model.objects.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(c=Count("*"))
+        .values("c")
+    )
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
+
+
+# Visits live in the visits app, which depends on this one; they are reached through the
+# reverse relations, never imported. Only published visits count on public list pages.
+PUBLISHED_VISIT = {"visit__status": "published"}
+
+
 class OrganisationQuerySet(models.QuerySet):
     def clusters(self):
         return self.filter(kind__in=Organisation.CLUSTER_KINDS)
 
     def poles(self):
         return self.filter(kind=Organisation.Kind.POLE)
+
+    def for_list(self):
+        """List pages and CSV export: related counts and facet flags as subquery annotations,
+        tags and ecosystems prefetched. A page costs the same queries for 3 rows or 3,000."""
+        today = timezone.localdate()
+        hosted = Organisation.visits_hosted.through
+        made = Organisation.visits_made.through
+        stop = Organisation.itinerary_stops.field.model
+        return self.annotate(
+            members_on_record=count_related(Membership, "group"),
+            visits_hosted_count=count_related(hosted, "organisation", **PUBLISHED_VISIT),
+            visits_made_count=count_related(made, "organisation", **PUBLISHED_VISIT),
+            has_visits=Exists(hosted.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
+            | Exists(made.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
+            | Exists(stop.objects.filter(host=OuterRef("pk"), **PUBLISHED_VISIT)),
+            has_valid_label=Exists(
+                Label.objects.filter(
+                    Q(valid_until__isnull=True) | Q(valid_until__gte=today), organisation=OuterRef("pk")
+                )
+            ),
+            size_band=Case(
+                When(members_count__isnull=True, then=Value("unknown")),
+                When(members_count__lt=50, then=Value("1-49")),
+                When(members_count__lt=250, then=Value("50-249")),
+                default=Value("250+"),
+            ),
+        ).prefetch_related("tags", "ecosystems")
+
+    def for_detail(self, user):
+        """The profile page: everything it shows, prefetched in a fixed number of queries.
+        Visits are those ``user`` may see; contacts are loaded for signed-in users only."""
+        visit_model = Organisation.visits_hosted.field.model
+        stop_model = Organisation.itinerary_stops.field.model
+        visits = visit_model.objects.visible_to(user).select_related("project").order_by("start_date", "pk")
+        prefetches = [
+            "alternative_names",
+            "ecosystems",
+            "tags",
+            "labels",
+            Prefetch("member_links", queryset=Membership.objects.select_related("member")),
+            Prefetch("membership_links", queryset=Membership.objects.select_related("group")),
+            Prefetch("visits_hosted", queryset=visits.prefetch_related("delegation")),
+            Prefetch(
+                "visits_made",
+                queryset=visits.prefetch_related(
+                    "hosts",
+                    Prefetch("stops", queryset=stop_model.objects.filter(host__isnull=False).select_related("host")),
+                ),
+            ),
+            Prefetch(
+                "itinerary_stops",
+                queryset=stop_model.objects.filter(visit__in=visits)
+                .select_related("visit__project")
+                .prefetch_related("visit__delegation"),
+            ),
+            Prefetch(
+                "managed_instruments", queryset=Organisation.managed_instruments.field.model.objects.order_by("name")
+            ),
+            Prefetch(
+                "project_links",
+                queryset=Organisation.project_links.field.model.objects.select_related("project__instrument"),
+            ),
+        ]
+        if user.is_authenticated:
+            prefetches.append("contacts")
+        return self.prefetch_related(*prefetches)
+
+    def similar_to(self, organisation, n: int = 5):
+        """The ``n`` organisations sharing most ecosystems, tags and country with ``organisation``
+        (one query; reads its prefetched ecosystems and tags)."""
+        ecosystem_ids = [e.pk for e in organisation.ecosystems.all()]
+        tag_ids = [t.pk for t in organisation.tags.all()]
+        tagged = Organisation.tags.through
+        score = (
+            count_related(Organisation.ecosystems.through, "organisation", ecosystem_id__in=ecosystem_ids)
+            + count_related(
+                tagged,
+                "object_id",
+                tag_id__in=tag_ids,
+                content_type__app_label=Organisation._meta.app_label,
+                content_type__model=Organisation._meta.model_name,
+            )
+            + Case(When(country=organisation.country, then=1), default=0, output_field=IntegerField())
+            * (1 if organisation.country else 0)
+        )
+        return (
+            self.exclude(pk=organisation.pk)
+            .annotate(similarity=score)
+            .filter(similarity__gt=0)
+            .order_by("-similarity", "name")[:n]
+        )
 
 
 class Organisation(SluggedModel):
@@ -192,6 +303,9 @@ class Organisation(SluggedModel):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    def get_absolute_url(self):
+        return reverse("clusters:organisation-detail", kwargs={"slug": self.slug})
 
     @property
     def is_cluster(self) -> bool:

@@ -10,6 +10,7 @@ admin.site.index_title = "Records"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
+    path("", include("clusters.urls")),
 ]
 
 if settings.DEBUG:

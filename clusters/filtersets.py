@@ -1,0 +1,85 @@
+import django_filters
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
+from django.utils import timezone
+from django_countries import countries
+
+from clusters.models import Ecosystem, Label, Organisation
+from core.filtering import Facet, FacetedFilterSet, SlugFilter
+
+SIZE_BANDS = [("1-49", "1–49 members"), ("50-249", "50–249 members"), ("250+", "250 members or more")]
+SIZE_BANDS.append(("unknown", "Not known"))
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def valid_label_condition(prefix: str = "") -> Q:
+    """A label still valid today: no end date, or one not yet passed."""
+    today = timezone.localdate()
+    return Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today})
+
+
+def label_kind_expression(filterset):
+    # With "still valid" chosen, an expired label must not count for its kind.
+    if filterset.form.cleaned_data.get("label_valid") == "yes":
+        return Case(When(valid_label_condition("labels__"), then=F("labels__kind")))
+    return F("labels__kind")
+
+
+class OrganisationFilterSet(FacetedFilterSet):
+    """Filters of the organisation lists. The queryset must come from ``for_list()``, whose
+    annotations (``has_visits``, ``has_valid_label``, ``size_band``) some filters read."""
+
+    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label="Kind")
+    country = django_filters.ChoiceFilter(choices=countries, label="Country")
+    region = django_filters.CharFilter(label="Region", max_length=120)
+    ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label="Ecosystem")
+    label = django_filters.ChoiceFilter(choices=Label.Kind.choices, method="filter_label", label="Label")
+    label_valid = django_filters.ChoiceFilter(
+        choices=[("yes", "Still valid")], method="filter_label_valid", label="Label validity"
+    )
+    size = django_filters.ChoiceFilter(choices=SIZE_BANDS, field_name="size_band", label="Size")
+    has_visits = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_visits", label="Has visits")
+    target_country = django_filters.ChoiceFilter(
+        choices=countries, method="filter_target_country", label="Cooperation target"
+    )
+
+    search_fields = ("name", "acronym", "alternative_names__name")
+    facets = (
+        Facet("kind"),
+        Facet("country", limit=12),
+        Facet("region", limit=8),
+        Facet("ecosystem", "ecosystems__slug", label_expression="ecosystems__name", limit=14),
+        Facet("tag", "tags__slug", label_expression="tags__name", limit=15, adds=True),
+        Facet("label", label_kind_expression),
+        Facet(
+            "label_valid",
+            Case(When(has_valid_label=True, then=Value("yes")), default=Value("")),
+        ),
+        Facet("size", "size_band"),
+        Facet("has_visits", Case(When(has_visits=True, then=Value("yes")), default=Value("no"))),
+        # target_countries is stored as comma-separated codes: one row per code, counted in SQL.
+        Facet(
+            "target_country",
+            Func(Func(F("target_countries"), Value(","), function="string_to_array"), function="unnest"),
+            limit=12,
+        ),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def filter_label(self, queryset, name, value):
+        labels = Label.objects.filter(organisation=OuterRef("pk"), kind=value)
+        if self.form.cleaned_data.get("label_valid") == "yes":
+            labels = labels.filter(valid_label_condition())
+        return queryset.filter(Exists(labels))
+
+    def filter_label_valid(self, queryset, name, value):
+        return queryset.filter(has_valid_label=True) if value == "yes" else queryset
+
+    def filter_has_visits(self, queryset, name, value):
+        return queryset.filter(has_visits=value == "yes")
+
+    def filter_target_country(self, queryset, name, value):
+        # Codes are two letters joined by commas, so containment of the code is an exact match.
+        return queryset.filter(target_countries__contains=value)

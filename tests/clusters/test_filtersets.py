@@ -1,0 +1,109 @@
+import datetime
+from urllib.parse import parse_qs
+
+import pytest
+from django.http import QueryDict
+
+from clusters.filtersets import OrganisationFilterSet
+from clusters.models import Ecosystem, Label, Organisation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TAG = "zz-filterset-test"
+
+
+def names(query: str, queryset=None) -> set[str]:
+    filterset = OrganisationFilterSet(QueryDict(query), queryset=queryset or Organisation.objects.for_list())
+    return set(filterset.qs.values_list("name", flat=True))
+
+
+def org(name, *tags, **kwargs):
+    o = factories.organisation(name=name, **kwargs)
+    o.tags.add(TAG, *tags)
+    return o
+
+
+@pytest.fixture
+def rows():
+    energy = Ecosystem.objects.get(slug="energy-intensive-industries")
+    health = Ecosystem.objects.get(slug="health")
+    a = org("Alpha", "lasers", "optics", kind="pole", country="NR", region="Yaren", members_count=12)
+    b = org("Beta", "lasers", kind="cluster", country="NR", members_count=300, target_countries=["TV", "FR"])
+    c = org("Gamma", kind="company", country="TV", target_countries=["TV"])
+    a.ecosystems.add(energy)
+    b.ecosystems.add(energy, health)
+    Label.objects.create(organisation=a, kind=Label.Kind.ESCA_GOLD, valid_until=datetime.date(2099, 1, 1))
+    Label.objects.create(organisation=b, kind=Label.Kind.ESCA_GOLD, valid_until=datetime.date(2001, 1, 1))
+    Label.objects.create(organisation=c, kind=Label.Kind.ESCA_SILVER)
+    factories.visit().hosts.add(c)
+    factories.visit(status="draft").hosts.add(b)
+    return a, b, c
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kind=pole", {"Alpha"}),
+        ("country=NR", {"Alpha", "Beta"}),
+        ("region=Yaren", {"Alpha"}),
+        ("ecosystem=health", {"Beta"}),
+        ("tag=lasers", {"Alpha", "Beta"}),
+        ("label=esca_gold", {"Alpha", "Beta"}),
+        ("label_valid=yes", {"Alpha", "Gamma"}),
+        ("size=1-49", {"Alpha"}),
+        ("size=250%2B", {"Beta"}),
+        ("size=unknown", {"Gamma"}),
+        ("has_visits=yes", {"Gamma"}),
+        ("has_visits=no", {"Alpha", "Beta"}),
+        ("target_country=TV", {"Beta", "Gamma"}),
+        ("target_country=FR", {"Beta"}),
+        ("q=alph", {"Alpha"}),
+    ],
+)
+def test_each_filter_narrows_the_rows(rows, query, expected):
+    assert names(f"tag={TAG}&{query}") == expected
+
+
+def test_combined_filters_are_anded(rows):
+    assert names(f"tag={TAG}&country=NR&ecosystem=health") == {"Beta"}
+
+
+def test_several_tags_are_anded(rows):
+    assert names(f"tag={TAG}&tag=lasers&tag=optics") == {"Alpha"}
+
+
+def test_label_and_still_valid_need_the_same_label(rows):
+    assert names(f"tag={TAG}&label=esca_gold&label_valid=yes") == {"Alpha"}
+
+
+def test_free_text_matches_alternative_names(rows):
+    rows[2].alternative_names.create(name="Гамма-кластер")
+    assert names(f"tag={TAG}&q=гамма") == {"Gamma"}
+
+
+def test_an_invalid_value_is_reported_and_ignored(rows):
+    filterset = OrganisationFilterSet(QueryDict(f"tag={TAG}&country=XX"), queryset=Organisation.objects.for_list())
+    assert set(filterset.qs.values_list("name", flat=True)) == {"Alpha", "Beta", "Gamma"}
+    assert "country" in filterset.form.errors
+
+
+@pytest.mark.parametrize(
+    "query", ["", "country=NR", "tag=lasers", "label_valid=yes&kind=company", "ecosystem=energy-intensive-industries"]
+)
+def test_facet_counts_equal_the_rows_clicking_the_value_leaves(rows, query):
+    """Scoped to this test's rows by the tag, each count matches the filtered result of its link."""
+    filterset = OrganisationFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Organisation.objects.for_list())
+    total = filterset.qs.count()
+    checked = 0
+    for facet in filterset.facet_results(total):
+        for value in facet.values:
+            params = parse_qs(value.url.lstrip("?"))
+            if value.selected:  # the link removes it; its count is the current result
+                assert value.count == total
+                continue
+            clicked = OrganisationFilterSet(QueryDict(value.url.lstrip("?")), queryset=Organisation.objects.for_list())
+            assert params, value
+            assert clicked.qs.count() == value.count, (facet.name, value.value)
+            checked += 1
+    assert checked >= 3
