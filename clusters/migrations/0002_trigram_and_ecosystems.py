@@ -2,31 +2,11 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 from django.utils.text import slugify
 
-# The 14 industrial ecosystems of the EU industrial strategy (2020, updated 2021).
-ECOSYSTEMS = [
-    "Aerospace and defence",
-    "Agri-food",
-    "Construction",
-    "Cultural and creative industries",
-    "Digital",
-    "Electronics",
-    "Energy-intensive industries",
-    "Energy – renewables",
-    "Health",
-    "Mobility – transport – automotive",
-    "Proximity, social economy and civil security",
-    "Retail",
-    "Textile",
-    "Tourism",
-]
+from clusters.reference import ECOSYSTEMS, ensure_ecosystems
 
 
 def load_ecosystems(apps, schema_editor):
-    Ecosystem = apps.get_model("clusters", "Ecosystem")
-    for position, name in enumerate(ECOSYSTEMS, start=1):
-        Ecosystem.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "position": position}
-        )
+    ensure_ecosystems(apps.get_model("clusters", "Ecosystem"))
 
 
 def unload_ecosystems(apps, schema_editor):

@@ -6,6 +6,8 @@ them all in one transaction and can be run any number of times.
 
 from django.db import transaction
 
+from clusters.models import Ecosystem
+from clusters.reference import ensure_ecosystems
 from core.demo import clustem_2017, clusters_cord, duesseldorf_2014, shared, tactics_eca, viameca_2013
 from core.demo.base import DemoLoader
 
@@ -15,6 +17,7 @@ MODULES = [shared, viameca_2013, duesseldorf_2014, clustem_2017, clusters_cord, 
 def load_all() -> DemoLoader:
     """Create or update the demo records; return the loader with its counters."""
     with transaction.atomic():
+        ensure_ecosystems(Ecosystem)
         loader = DemoLoader()
         for module in MODULES:
             module.load(loader)
