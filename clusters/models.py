@@ -5,6 +5,8 @@ are all rows of ``Organisation``.
 """
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from clusters import fulltext
 from clusters.text import unique_slug
 
 
@@ -111,6 +114,10 @@ class OrganisationQuerySet(models.QuerySet):
 
     def poles(self):
         return self.filter(kind=Organisation.Kind.POLE)
+
+    def search(self, query):
+        """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
+        return fulltext.search(self, query)
 
     def for_list(self):
         """List pages and CSV export: related counts and facet flags as subquery annotations,
@@ -268,11 +275,31 @@ class Organisation(SluggedModel):
     )
     tags = TaggableManager(blank=True, help_text="Technologies and topics, comma-separated.")
 
+    # Alternative names, space-separated, kept current by database triggers (migration 0003):
+    # a generated column cannot read the AlternativeName table.
+    search_names = models.TextField(blank=True, default="", editable=False)
+    search_vector = models.GeneratedField(
+        expression=fulltext.names_vector("name", "acronym", "search_names", weight="A")
+        + fulltext.text_vector("description", config="english", weight="C")
+        + fulltext.names_vector("city", "region", "national_programme", weight="D"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title = models.GeneratedField(
+        expression=fulltext.folded_names("name", "acronym", "search_names"),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "country"])]
+        indexes = [
+            models.Index(fields=["kind", "country"]),
+            GinIndex(fields=["search_vector"], name="organisation_search_vector"),
+            GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="organisation_search_title_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(founded__isnull=True) | Q(founded__gte=1800, founded__lte=2100),

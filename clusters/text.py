@@ -2,35 +2,26 @@
 
 Folding must also handle letters that do not decompose under Unicode NFD (ł, ı, ø, ß, đ...),
 which ``unicodedata`` alone leaves in place.
+
+``fold()`` is the Python twin of the SQL function ``ckb_fold()`` (migration clusters/0003) that
+builds the stored search vectors: a query folded here must equal the same text folded by the
+database, so change both together (tests/core/test_search.py checks they agree). The SQL side
+does not trust ``lower()`` with non-ASCII letters (a database with a "C" ctype leaves them as
+they are), so upper-case letters that survive NFD are mapped explicitly, before ``lower()``.
 """
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
 
-# Letters NFD leaves whole, mapped to their usual Latin spelling.
-_UNDECOMPOSABLE = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "ß": "ss",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ħ": "h",
-        "Ħ": "H",
-    }
-)
+# Combining marks left by NFD (the same ranges as in ckb_fold()).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Letters folded to two letters (SQL replace()), then letters NFD leaves whole (SQL translate()).
+_DIGRAPHS = [("ß", "ss"), ("ẞ", "SS"), ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("þ", "th"), ("Þ", "TH")]
+_UNDECOMPOSABLE_FROM = "łŁıøØđĐðÐħĦАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+_UNDECOMPOSABLE_TO = "lLioOdDdDhHабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_UNDECOMPOSABLE = str.maketrans(_UNDECOMPOSABLE_FROM, _UNDECOMPOSABLE_TO)
 
 # A cheap transliteration of Russian Cyrillic, enough for slugs and duplicate checks.
 _CYRILLIC = str.maketrans(
@@ -45,15 +36,23 @@ _CYRILLIC = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, Latin-script form of ``text`` for comparisons."""
-    text = text.lower().translate(_UNDECOMPOSABLE).translate(_CYRILLIC)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower-case, accent-free form of ``text`` for comparisons; keeps its script (Russian
+    stays Cyrillic, so that it can still be stemmed) and its й."""
+    text = unicodedata.normalize("NFD", text).replace("и\u0306", "й").replace("И\u0306", "Й")
+    text = _MARKS.sub("", text)
+    for letter, spelling in _DIGRAPHS:
+        text = text.replace(letter, spelling)
+    return text.translate(_UNDECOMPOSABLE).lower()
+
+
+def transliterate(text: str) -> str:
+    """``fold(text)`` in Latin letters (Russian Cyrillic transliterated)."""
+    return fold(text).translate(_CYRILLIC)
 
 
 def unique_slug(instance, text: str, *, field: str = "slug", max_length: int = 80) -> str:
     """A slug for ``instance`` built from ``text`` that no other row of its model uses."""
-    base = slugify(fold(text))[:max_length].strip("-") or instance._meta.model_name
+    base = slugify(transliterate(text))[:max_length].strip("-") or instance._meta.model_name
     manager = type(instance)._default_manager
     others = manager.exclude(pk=instance.pk) if instance.pk else manager.all()
     slug, n = base, 2

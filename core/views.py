@@ -1,7 +1,9 @@
 from django.db.models import Count
 from django.views.generic import TemplateView
 
+from clusters.fulltext import MAX_QUERY_LENGTH
 from clusters.models import Organisation
+from core import search
 from funding.models import Call, Instrument, Project
 from visits.models import Visit
 
@@ -25,4 +27,22 @@ class HomeView(TemplateView):
             {"label": "cooperation projects", "count": Project.objects.count()},
         ]
         context["latest_visits"] = visits.most_recent(5)
+        return context
+
+
+class SearchView(TemplateView):
+    """One search box over organisations, visits, instruments, calls and projects."""
+
+    template_name = "core/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        results = search.search(raw, self.request.user)
+        context.update(
+            results=results,
+            q=results.query.text,
+            searched=bool(raw.strip()),
+            max_length=MAX_QUERY_LENGTH,
+        )
         return context

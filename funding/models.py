@@ -1,11 +1,15 @@
 """Money for cooperation: funding instruments, their calls, and the projects they paid for."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from clusters import fulltext
 from clusters.models import (
     DatePrecision,
     Ecosystem,
@@ -31,6 +35,33 @@ def non_negative_check(field: str, name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message=f"{field.capitalize()} cannot be negative.",
     )
+
+
+class SearchableQuerySet(models.QuerySet):
+    def search(self, query):
+        """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
+        return fulltext.search(self, query)
+
+
+def search_fields(*names: str):
+    """The stored search columns of a record with ``names`` (weight A) and a description."""
+    vector = models.GeneratedField(
+        expression=fulltext.names_vector(*names, weight="A")
+        + fulltext.text_vector("description", config="english", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    title = models.GeneratedField(
+        expression=fulltext.folded_names(*names), output_field=models.TextField(), db_persist=True
+    )
+    return vector, title
+
+
+def search_indexes(prefix: str) -> list:
+    return [
+        GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
+        GinIndex(OpClass("search_title", name="gin_trgm_ops"), name=f"{prefix}_search_title_trgm"),
+    ]
 
 
 class BeneficiaryType(models.TextChoices):
@@ -104,9 +135,13 @@ class Instrument(SluggedModel):
     description = models.TextField(blank=True, help_text="Markdown.")
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="instruments")
     tags = TaggableManager(blank=True)
+    search_vector, search_title = search_fields("name", "acronym")
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        indexes = search_indexes("instrument")
         constraints = [
             percentage_check("co_funding_rate", "instrument_rate_range", "The co-funding rate"),
             period_check(
@@ -122,6 +157,9 @@ class Instrument(SluggedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("funding:instrument-detail", kwargs={"slug": self.slug})
 
 
 class Eligibility(TimeStampedModel):
@@ -163,9 +201,13 @@ class Call(SluggedModel):
     url = models.URLField(blank=True)
     description = models.TextField(blank=True, help_text="Markdown.")
     tags = TaggableManager(blank=True)
+    search_vector, search_title = search_fields("title")
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["-deadline", "title"]
+        indexes = search_indexes("call")
         constraints = [
             period_check(
                 "opens_on", "deadline", "call_deadline_after_opening", "The deadline cannot precede the opening."
@@ -175,6 +217,9 @@ class Call(SluggedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("funding:call-detail", kwargs={"slug": self.slug})
 
 
 class Project(SluggedModel):
@@ -198,9 +243,13 @@ class Project(SluggedModel):
     description = models.TextField(blank=True, help_text="Markdown.")
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="projects")
     tags = TaggableManager(blank=True)
+    search_vector, search_title = search_fields("name", "acronym")
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        indexes = search_indexes("project")
         constraints = [
             period_check("start_date", "end_date", "project_period_order", "A project cannot end before it starts."),
             non_negative_check("budget", "project_budget_non_negative"),
@@ -208,6 +257,9 @@ class Project(SluggedModel):
 
     def __str__(self):
         return self.acronym or self.name
+
+    def get_absolute_url(self):
+        return reverse("funding:project-detail", kwargs={"slug": self.slug})
 
 
 class ProjectPartner(TimeStampedModel):

@@ -1,12 +1,16 @@
 """Delegation visits and events, and what they produced: itinerary, participants, findings,
 follow-ups, each report kept in its own language."""
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from clusters.languages import LANGUAGE_CHOICES
+from clusters import fulltext
+from clusters.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
 from clusters.models import DatePrecision, Ecosystem, Organisation, SluggedModel, TimeStampedModel
 
 
@@ -20,6 +24,11 @@ class VisitQuerySet(models.QuerySet):
 
     def most_recent(self, n: int = 5):
         return self.order_by("-start_date", "-pk")[:n]
+
+    def search(self, query):
+        """Full-text (stemmed in each report's language) and typo-tolerant title search,
+        annotated with ``search_rank``. Combine with ``visible_to()``: drafts are not filtered here."""
+        return fulltext.search(self, query)
 
 
 class Visit(SluggedModel):
@@ -86,11 +95,31 @@ class Visit(SluggedModel):
     tags = TaggableManager(blank=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    search_vector = models.GeneratedField(
+        expression=fulltext.names_vector("title", weight="A")
+        + fulltext.text_vector("title", config=fulltext.LanguageConfig("language", SEARCH_CONFIGS), weight="A")
+        + fulltext.text_vector("summary", config=fulltext.LanguageConfig("language", SEARCH_CONFIGS), weight="B")
+        + fulltext.text_vector("summary_en", config="english", weight="B")
+        + fulltext.text_vector(
+            "purpose", "report", config=fulltext.LanguageConfig("language", SEARCH_CONFIGS), weight="C"
+        )
+        + fulltext.names_vector("venue", "city", "region", weight="D"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title = models.GeneratedField(
+        expression=fulltext.folded_names("title"), output_field=models.TextField(), db_persist=True
+    )
+
     objects = VisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "title"]
-        indexes = [models.Index(fields=["status", "-start_date"])]
+        indexes = [
+            models.Index(fields=["status", "-start_date"]),
+            GinIndex(fields=["search_vector"], name="visit_search_vector"),
+            GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="visit_search_title_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -106,6 +135,9 @@ class Visit(SluggedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("visits:visit-detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:

@@ -1,0 +1,23 @@
+"""How organisations take part in global search (core/search.py combines the apps)."""
+
+from clusters.fulltext import SearchSpec
+from clusters.models import Organisation
+
+
+def _subtitle(org: Organisation) -> str:
+    parts = [org.acronym if org.acronym != org.name else "", org.get_kind_display(), org.city]
+    if org.country:
+        parts.append(org.country.name)
+    return " · ".join(p for p in parts if p)
+
+
+ORGANISATIONS = SearchSpec(
+    key="organisations",
+    label="Organisations",
+    model=Organisation,
+    queryset=lambda user: Organisation.objects.only("pk", "slug", "name", "acronym", "kind", "city", "country"),
+    title="name",
+    body=("description",),
+    detail_url="clusters:organisation-detail",
+    subtitle=_subtitle,
+)
