@@ -251,6 +251,9 @@ class Organisation(SluggedModel):
     founded = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year.")
     company_size = models.CharField(max_length=10, choices=CompanySize.choices, blank=True)
     members_count = models.PositiveIntegerField("number of members", null=True, blank=True)
+    members_count_is_approximate = models.BooleanField(
+        "number of members is approximate", default=False, help_text='For sources that say "about" or "almost".'
+    )
     member_countries_count = models.PositiveSmallIntegerField("countries of its members", null=True, blank=True)
     members_small_pct = percentage_field("small firms among members (%)")
     members_medium_pct = percentage_field("medium firms among members (%)")

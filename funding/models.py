@@ -4,8 +4,9 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
+from django.utils import timezone
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
@@ -16,6 +17,7 @@ from clusters.models import (
     Organisation,
     SluggedModel,
     TimeStampedModel,
+    count_related,
     percentage_check,
     percentage_field,
 )
@@ -41,6 +43,95 @@ class SearchableQuerySet(models.QuerySet):
     def search(self, query):
         """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
         return fulltext.search(self, query)
+
+
+class CallStatus(models.TextChoices):
+    FORTHCOMING = "forthcoming", "Forthcoming"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class InstrumentQuerySet(SearchableQuerySet):
+    def for_list(self):
+        """List pages and CSV: managing body joined, ``has_open_call`` and counts as subqueries,
+        tags and eligibilities prefetched; the same queries for 3 rows or 3,000."""
+        open_calls = Call.objects.with_status().filter(instrument=OuterRef("pk"), call_status=CallStatus.OPEN)
+        return (
+            self.select_related("managing_body")
+            .annotate(
+                has_open_call=Exists(open_calls),
+                calls_count=count_related(Call, "instrument"),
+                projects_count=count_related(Project, "instrument"),
+            )
+            .prefetch_related("tags", "eligibilities")
+        )
+
+    def for_detail(self):
+        """The instrument page: its family, eligibility, calls (with status) and funded projects
+        with their partners, in a fixed number of queries."""
+        visible_projects = Project.objects.select_related("instrument").prefetch_related(
+            models.Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation"))
+        )
+        return self.select_related("managing_body", "parent", "successor").prefetch_related(
+            "children",
+            "predecessors",
+            "eligibilities",
+            "tags",
+            "ecosystems",
+            models.Prefetch("calls", queryset=Call.objects.with_status().order_by("-opens_on", "-deadline", "pk")),
+            models.Prefetch("projects", queryset=visible_projects.order_by("-start_date", "name")),
+        )
+
+
+class CallQuerySet(SearchableQuerySet):
+    def with_status(self, today=None):
+        """``call_status`` relative to ``today``: forthcoming before opening, closed after the
+        deadline (or, with no deadline, once its instrument is discontinued), open otherwise."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            call_status=Case(
+                When(opens_on__gt=today, then=Value(CallStatus.FORTHCOMING)),
+                When(deadline__lt=today, then=Value(CallStatus.CLOSED)),
+                When(
+                    deadline__isnull=True,
+                    instrument__status=Instrument.Status.DISCONTINUED,
+                    then=Value(CallStatus.CLOSED),
+                ),
+                default=Value(CallStatus.OPEN),
+                output_field=models.CharField(),
+            )
+        )
+
+    def for_list(self):
+        return self.with_status().select_related("instrument").prefetch_related("tags")
+
+    def for_detail(self):
+        return self.with_status().select_related("instrument__managing_body").prefetch_related("tags")
+
+
+class ProjectQuerySet(SearchableQuerySet):
+    def for_list(self):
+        return (
+            self.select_related("instrument")
+            .annotate(partners_on_record=count_related(ProjectPartner, "project"))
+            .prefetch_related("tags")
+        )
+
+    def for_detail(self, user):
+        """The project page; visits are those ``user`` may see (the visits app is reached through
+        the reverse relation, never imported)."""
+        visit_model = Project.visits.field.model
+        return self.select_related("instrument").prefetch_related(
+            "tags",
+            "ecosystems",
+            models.Prefetch(
+                "partner_links",
+                queryset=ProjectPartner.objects.select_related("organisation").order_by(
+                    "role", "partner_code", "organisation__name"
+                ),
+            ),
+            models.Prefetch("visits", queryset=visit_model.objects.visible_to(user).order_by("start_date", "pk")),
+        )
 
 
 def search_fields(*names: str):
@@ -72,6 +163,7 @@ class BeneficiaryType(models.TextChoices):
     PUBLIC_AUTHORITY = "public_authority", "Public authorities"
     AGENCY = "agency", "Agencies and intermediaries"
     NON_PROFIT = "non_profit", "Associations and non-profits"
+    INDIVIDUAL = "individual", "Individuals and students"
 
 
 class Instrument(SluggedModel):
@@ -137,7 +229,7 @@ class Instrument(SluggedModel):
     tags = TaggableManager(blank=True)
     search_vector, search_title = search_fields("name", "acronym")
 
-    objects = SearchableQuerySet.as_manager()
+    objects = InstrumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -203,7 +295,7 @@ class Call(SluggedModel):
     tags = TaggableManager(blank=True)
     search_vector, search_title = search_fields("title")
 
-    objects = SearchableQuerySet.as_manager()
+    objects = CallQuerySet.as_manager()
 
     class Meta:
         ordering = ["-deadline", "title"]
@@ -245,7 +337,7 @@ class Project(SluggedModel):
     tags = TaggableManager(blank=True)
     search_vector, search_title = search_fields("name", "acronym")
 
-    objects = SearchableQuerySet.as_manager()
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -30,6 +30,27 @@ class VisitQuerySet(models.QuerySet):
         annotated with ``search_rank``. Combine with ``visible_to()``: drafts are not filtered here."""
         return fulltext.search(self, query)
 
+    def for_list(self):
+        """List pages and CSV export: organiser, project, hosts, delegation, tags and ecosystems
+        loaded in a fixed number of queries, however many rows."""
+        return self.select_related("organiser", "project").prefetch_related(
+            "hosts", "delegation", "tags", "ecosystems"
+        )
+
+    def for_detail(self):
+        """The visit page: everything it shows, in a fixed number of queries. Combine with
+        ``visible_to()``; a follow-up's outcome visit is loaded whatever its status."""
+        return self.select_related("organiser", "project__instrument").prefetch_related(
+            "hosts",
+            "delegation",
+            "tags",
+            "ecosystems",
+            models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
+            models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+            models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
+            models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
+        )
+
 
 class Visit(SluggedModel):
     """A delegation visit, study tour, workshop, conference, exchange forum, fair or
@@ -61,6 +82,9 @@ class Visit(SluggedModel):
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
         help_text="For events known only by month or year (e.g. planned ones).",
+    )
+    date_note = models.CharField(
+        max_length=120, blank=True, help_text='What the source says of an imprecise date, e.g. "autumn 2011".'
     )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=120, blank=True)
@@ -222,6 +246,7 @@ class Finding(TimeStampedModel):
         COUNT = "count", "count"
         EUR = "EUR", "EUR"
         YEAR = "year", "year"
+        HOUR = "hour", "hours"
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveSmallIntegerField(default=0)

@@ -7,7 +7,7 @@ import datetime as dt
 from clusters.models import DatePrecision, Membership, Organisation
 from core.demo import shared
 from core.demo.base import ACRONYM, SPELLING, TRANSLATION, DemoLoader
-from funding.models import Instrument, Project, ProjectPartner
+from funding.models import BeneficiaryType, Instrument, Project, ProjectPartner
 from visits.models import Finding, FollowUp, Participant, Visit
 
 PROJECT = "clusters-cord"
@@ -404,6 +404,7 @@ def _conference_and_forums(d: DemoLoader, o: dict[str, Organisation], project) -
         kind=Visit.Kind.CONFERENCE,
         start_date=dt.date(2011, 1, 1),
         date_precision=DatePrecision.YEAR,
+        date_note="before newsletter no. 3 (2011); the newsletter gives no date",
         city="Milan",
         region="Lombardy",
         country="IT",
@@ -477,6 +478,8 @@ def _conference_and_forums(d: DemoLoader, o: dict[str, Organisation], project) -
             {"text": "The programme had three sessions — presentations, a roundtable, then an interactive "
              "workshop — adding up to over eight hours of discussion.",
              "figure_label": "Sessions", "value": 3, "unit": Finding.Unit.COUNT},
+            {"text": "The interactive discussion ran for more than eight hours.",
+             "figure_label": "Hours of interactive discussion (more than)", "value": 8, "unit": Finding.Unit.HOUR},
             {"text": "A meta-cluster is a strategic network of similar clusters from one industry in several "
              "Central European regions that share knowledge, facilities and services; it is a first step "
              "towards internationalisation and speeds up the transfer of know-how."},
@@ -548,6 +551,7 @@ def _partner_news(d: DemoLoader, o: dict[str, Organisation], project) -> None:
         kind=Visit.Kind.PROJECT_MEETING,
         start_date=dt.date(2011, 1, 1),
         date_precision=DatePrecision.YEAR,
+        date_note="autumn 2011",
         region=CENTRAL_TRANSDANUBIA,
         country="HU",
         organiser=mid_pannon,
@@ -665,8 +669,8 @@ def _partner_news(d: DemoLoader, o: dict[str, Organisation], project) -> None:
         managing_body=o[CVVI],
         url="http://www.technologycup.cz/",
         description="Competition for students with innovative ideas, run by CVVI with other partners; a new yearly "
-        "round was launched around the turn of 2011/2012. (Its entrants, students, are not among the "
-        "beneficiary types on record.)",
+        "round was launched around the turn of 2011/2012.",
+        eligibilities=[(BeneficiaryType.INDIVIDUAL, "Students with innovative ideas.")],
         tags=["students", "innovation", "competition"],
     )
 

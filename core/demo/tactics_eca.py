@@ -94,6 +94,7 @@ def load(d: DemoLoader) -> None:
         website="http://www.proinno-europe.eu/",
         email="eca-tactics@proinno-europe.eu",
         members_count=80,
+        members_count_is_approximate=True,
         member_countries_count=24,
         alt=[("ECA", ACRONYM, "en")],
         interest_topics=["cluster policy", "internationalisation of clusters", "cluster excellence",

@@ -14,7 +14,7 @@ from django.db.models import Max
 from taggit.models import Tag, TaggedItem
 
 from clusters.models import AlternativeName, ContactPerson, DatePrecision, Label, Membership, Organisation
-from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
+from funding.models import BeneficiaryType, Call, Eligibility, Instrument, Project, ProjectPartner
 from visits.models import Finding, FollowUp, Participant, Visit
 
 pytestmark = pytest.mark.django_db
@@ -653,3 +653,27 @@ def test_eca_met_korean_cluster_policy_actors_on_24_november_2010():
     v = visit("eca-korean-cluster-policy-actors-2010")
     assert v.start_date == D(2010, 11, 24) and v.organiser.slug == "european-cluster-alliance"
     assert v.participants.get(group="Korean cluster policy actors").country == "KR"
+
+
+# -- facts that need the source-precision fields ------------------------------------------------
+
+
+def test_eca_member_count_is_marked_approximate():
+    eca = Organisation.objects.get(acronym="ECA")
+    assert (eca.members_count, eca.members_count_is_approximate) == (80, True)
+
+
+def test_mid_pannon_observer_meeting_keeps_autumn_2011():
+    meeting = Visit.objects.get(title="Central-Transdanubian Mid-term Observer meeting")
+    assert (meeting.start_date.year, meeting.date_note) == (2011, "autumn 2011")
+
+
+def test_milan_conference_lasted_more_than_eight_hours():
+    assert Finding.objects.filter(
+        visit__title="Clusters-Cord benchmarking conference, Milan", value=8, unit=Finding.Unit.HOUR
+    ).exists()
+
+
+def test_technology_cup_is_for_students():
+    cup = Instrument.objects.get(name="Technology cup")
+    assert list(cup.eligibilities.values_list("beneficiary_type", flat=True)) == [BeneficiaryType.INDIVIDUAL]
