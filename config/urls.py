@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
     path("", include("clusters.urls")),
+    path("", include("funding.urls")),
+    path("", include("visits.urls")),
 ]
 
 if settings.DEBUG:

@@ -33,9 +33,7 @@ class VisitQuerySet(models.QuerySet):
     def for_list(self):
         """List pages and CSV export: organiser, project, hosts, delegation, tags and ecosystems
         loaded in a fixed number of queries, however many rows."""
-        return self.select_related("organiser", "project").prefetch_related(
-            "hosts", "delegation", "tags", "ecosystems"
-        )
+        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
 
     def for_detail(self):
         """The visit page: everything it shows, in a fixed number of queries. Combine with

@@ -1,0 +1,74 @@
+from django.views.generic import DetailView
+
+from core.filtering import FacetedListView
+from visits.filtersets import VisitFilterSet
+from visits.models import Visit
+
+
+def _join(values) -> str:
+    return "; ".join(str(v) for v in values)
+
+
+class VisitListView(FacetedListView):
+    """Visits and events, faceted; drafts only for staff."""
+
+    queryset = Visit.objects.for_list()
+    filterset_class = VisitFilterSet
+    template_name = "visits/visit_list.html"
+    title = "Visits and events"
+    intro = "Delegation visits, study tours, workshops, conferences and fairs, with who met whom and what came of it."
+    empty_message = "No visit or event matches these filters."
+    csv_filename = "visits.csv"
+    sort_options = {
+        "-date": ("Newest", ["-start_date", "title"]),
+        "date": ("Oldest", ["start_date", "title"]),
+        "title": ("Title", ["title"]),
+    }
+    csv_columns = [
+        ("Title", "title"),
+        ("Kind", "get_kind_display"),
+        ("Start", "start_date"),
+        ("End", "end_date"),
+        ("Date precision", "date_precision"),
+        ("Venue", "venue"),
+        ("City", "city"),
+        ("Country", lambda v: v.country.code),
+        ("Organiser", "organiser"),
+        ("Hosts", lambda v: _join(v.hosts.all())),
+        ("Delegation", lambda v: _join(v.delegation.all())),
+        ("Project", "project"),
+        ("Report language", "language"),
+        ("Ecosystems", lambda v: _join(v.ecosystems.all())),
+        ("Tags", lambda v: _join(v.tags.all())),
+        ("Source", "source_url"),
+        ("Page", "get_absolute_url"),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(intro=self.intro, **kwargs)
+
+
+class VisitDetailView(DetailView):
+    """A visit or event: programme day by day, participants, findings, follow-ups and the report."""
+
+    template_name = "visits/visit_detail.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        return Visit.objects.visible_to(self.request.user).for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        # An outcome visit still in draft is no page for non-staff: named, not linked.
+        context["follow_ups"] = [
+            {
+                "follow_up": f,
+                "link_outcome": f.outcome is not None and (user.is_staff or f.outcome.status == "published"),
+            }
+            for f in self.object.follow_ups.all()
+        ]
+        return context
