@@ -32,18 +32,15 @@ def involved_slugs():
     return Func(ArraySubquery(slugs), function="unnest")
 
 
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
 class VisitFilterSet(FacetedFilterSet):
     """Filters of the visit list; m2m filters go through ``EXISTS`` so rows never repeat."""
 
     kind = django_filters.ChoiceFilter(choices=Visit.Kind.choices, label="Kind")
-    year = django_filters.Filter(
-        field_class=forms.IntegerField,
-        field_name="start_date",
-        lookup_expr="year",
-        label="Year",
-        min_value=1900,
-        max_value=2100,
-    )
+    year = YearFilter(field_name="start_date", lookup_expr="year", label="Year", min_value=1900, max_value=2100)
     host_country = django_filters.ChoiceFilter(choices=countries, method="filter_host_country", label="Host country")
     delegation_country = django_filters.ChoiceFilter(
         choices=countries, method="filter_delegation_country", label="Delegation from"

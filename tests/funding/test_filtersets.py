@@ -1,0 +1,181 @@
+import datetime
+
+import pytest
+from django.http import QueryDict
+
+from funding.filtersets import CallFilterSet, InstrumentFilterSet
+from funding.models import Call, Eligibility, Instrument
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TAG = "zz-funding-filterset-test"
+TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
+
+
+def instrument_names(query: str) -> set[str]:
+    filterset = InstrumentFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Instrument.objects.for_list())
+    return set(filterset.qs.values_list("name", flat=True))
+
+
+def call_titles(query: str) -> set[str]:
+    filterset = CallFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Call.objects.for_list())
+    return set(filterset.qs.values_list("title", flat=True))
+
+
+def instrument(name, *, rates=None, **kwargs):
+    i = factories.instrument(name=name, **kwargs)
+    i.tags.add(TAG)
+    for beneficiary, rate in (rates or {}).items():
+        Eligibility.objects.create(instrument=i, beneficiary_type=beneficiary, co_funding_rate=rate)
+    return i
+
+
+def call(title, inst, **kwargs):
+    c = factories.call(title=title, instrument=inst, **kwargs)
+    c.tags.add(TAG)
+    return c
+
+
+@pytest.fixture
+def instruments():
+    body = factories.organisation(name="Zz funding agency", slug="zz-funding-agency")
+    a = instrument(
+        "Alpha fund",
+        kind="grant",
+        level="eu",
+        eligible_countries=["TR", "FR"],
+        managing_body=body,
+        co_funding_rate=50,
+        rates={"sme": 70, "research": None},
+    )
+    b = instrument("Beta loan", kind="loan", level="national", eligible_countries=["FR"], rates={"large_company": 40})
+    c = instrument("Gamma open", kind="grant", level="national", status="discontinued", rates={"sme": 30})
+    call("Alpha open call", a, opens_on=TODAY - 10 * DAY, deadline=TODAY + 30 * DAY)
+    call("Beta old call", b, opens_on=TODAY - 100 * DAY, deadline=TODAY - 50 * DAY)
+    return a, b, c
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"Alpha fund", "Beta loan", "Gamma open"}),
+        ("kind=loan", {"Beta loan"}),
+        ("level=eu", {"Alpha fund"}),
+        ("managing_body=zz-funding-agency", {"Alpha fund"}),
+        ("status=discontinued", {"Gamma open"}),
+        ("beneficiary=sme", {"Alpha fund", "Gamma open"}),
+        ("has_open_call=yes", {"Alpha fund"}),
+        ("has_open_call=no", {"Beta loan", "Gamma open"}),
+        ("q=Beta", {"Beta loan"}),
+        # combined filters are ANDed
+        ("kind=grant&beneficiary=sme&country=TR", {"Alpha fund", "Gamma open"}),
+        ("kind=grant&status=active&beneficiary=sme", {"Alpha fund"}),
+    ],
+)
+def test_each_instrument_filter_narrows(instruments, query, expected):
+    assert instrument_names(query) == expected
+
+
+def test_an_instrument_without_eligible_countries_is_open_to_every_country(instruments):
+    assert instrument_names("country=TR") == {"Alpha fund", "Gamma open"}
+    assert instrument_names("country=FR") == {"Alpha fund", "Beta loan", "Gamma open"}
+    assert instrument_names("country=DE") == {"Gamma open"}
+
+
+def test_country_code_match_is_exact(instruments):
+    instrument("Rwanda only", eligible_countries=["RW"])
+    assert instrument_names("country=RW") == {"Rwanda only", "Gamma open"}
+    assert "Rwanda only" not in instrument_names("country=TR")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("beneficiary=sme&rate_min=50&rate_max=100", {"Alpha fund"}),  # 70 vs 30
+        ("beneficiary=sme&rate_max=40", {"Gamma open"}),
+        # the research row has no rate of its own: the instrument's 50 % applies
+        ("beneficiary=research&rate_min=50", {"Alpha fund"}),
+        ("beneficiary=research&rate_min=60", set()),
+        ("beneficiary=large_company&rate_min=30&rate_max=45", {"Beta loan"}),
+        # without a type: any type's rate
+        ("rate_min=65", {"Alpha fund"}),
+        ("rate_max=35", {"Gamma open"}),
+    ],
+)
+def test_rate_range_reads_the_chosen_beneficiary_types_rate(instruments, query, expected):
+    assert instrument_names(query) == expected
+
+
+def test_invalid_rate_is_reported_and_ignored(instruments):
+    filterset = InstrumentFilterSet(QueryDict(f"tag={TAG}&rate_min=abc"), queryset=Instrument.objects.for_list())
+    assert len(filterset.qs) == 3
+    assert filterset.error_messages()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "kind=grant", "beneficiary=sme", "country=FR", "beneficiary=sme&rate_min=50", "rate_min=35&kind=grant"],
+)
+def test_instrument_facet_counts_equal_what_clicking_shows(instruments, query):
+    filterset = InstrumentFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Instrument.objects.for_list())
+    facets = filterset.facet_results(filterset.qs.count())
+    checked = 0
+    for facet in facets:
+        for value in facet.values:
+            if value.selected or facet.name == "tag":
+                continue
+            clicked = InstrumentFilterSet(QueryDict(value.url[1:]), queryset=Instrument.objects.for_list())
+            assert value.count == clicked.qs.count(), (facet.name, value.value)
+            checked += 1
+    assert checked
+
+
+@pytest.fixture
+def calls():
+    active = instrument("Active instrument", eligible_countries=["TR"])
+    ended = instrument("Ended instrument", status="discontinued")
+    call("Forthcoming call", active, opens_on=TODAY + 5 * DAY, deadline=TODAY + 40 * DAY)
+    call("Open call", active, opens_on=TODAY - 5 * DAY, deadline=TODAY + 10 * DAY)
+    call("Closes today", active, opens_on=TODAY - 5 * DAY, deadline=TODAY)
+    call("Rolling call", active)
+    call("Closed call", active, opens_on=TODAY - 50 * DAY, deadline=TODAY - DAY)
+    call("Ended rolling call", ended)
+    call("Ended dated call", ended, deadline=TODAY + 20 * DAY)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("status=forthcoming", {"Forthcoming call"}),
+        ("status=open", {"Open call", "Closes today", "Rolling call", "Ended dated call"}),
+        ("status=closed", {"Closed call", "Ended rolling call"}),
+        ("closing_within=14", {"Open call", "Closes today"}),
+        ("closing_within=0", {"Closes today"}),
+        (f"deadline_after={TODAY + 15 * DAY:%Y-%m-%d}", {"Forthcoming call", "Ended dated call"}),
+        (f"deadline_before={TODAY:%Y-%m-%d}", {"Closes today", "Closed call"}),
+        ("country=TR&status=open", {"Open call", "Closes today", "Rolling call", "Ended dated call"}),
+        ("country=DE", {"Ended rolling call", "Ended dated call"}),  # no restriction: open to all
+    ],
+)
+def test_call_status_is_computed_relative_to_today(calls, query, expected):
+    assert call_titles(query) == expected
+
+
+def test_malformed_date_is_reported_and_ignored(calls):
+    filterset = CallFilterSet(QueryDict(f"tag={TAG}&deadline_after=2024-13-45"), queryset=Call.objects.for_list())
+    assert filterset.qs.count() == 7
+    assert any("Deadline from" in m for m in filterset.error_messages())
+
+
+def test_call_facet_counts_equal_what_clicking_shows(calls):
+    filterset = CallFilterSet(QueryDict(f"tag={TAG}"), queryset=Call.objects.for_list())
+    for facet in filterset.facet_results(filterset.qs.count()):
+        for value in facet.values:
+            if facet.name == "tag":
+                continue
+            clicked = CallFilterSet(QueryDict(value.url[1:]), queryset=Call.objects.for_list())
+            assert value.count == clicked.qs.count(), (facet.name, value.value)
+    status = next(f for f in filterset.facet_results(7) if f.name == "status")
+    assert {v.value: v.count for v in status.values} == {"open": 4, "closed": 2, "forthcoming": 1}
