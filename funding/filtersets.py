@@ -37,9 +37,7 @@ class EligibleCountryMixin:
 
     def filter_country(self, queryset, name, value):
         # Two-letter codes joined by commas: containment of the code is an exact match.
-        return queryset.filter(
-            Q(**{f"{self.country_path}__contains": value}) | Q(**{self.country_path: ""})
-        )
+        return queryset.filter(Q(**{f"{self.country_path}__contains": value}) | Q(**{self.country_path: ""}))
 
     def facet_results(self, total):
         results = super().facet_results(total)
@@ -71,9 +69,7 @@ class InstrumentFilterSet(EligibleCountryMixin, FullTextMixin, FacetedFilterSet)
 
     kind = django_filters.ChoiceFilter(choices=Instrument.Kind.choices, label="Kind")
     level = django_filters.ChoiceFilter(choices=Instrument.Level.choices, label="Level")
-    managing_body = SlugFilter(
-        field_name="managing_body", queryset=Organisation.objects.all(), label="Managing body"
-    )
+    managing_body = SlugFilter(field_name="managing_body", queryset=Organisation.objects.all(), label="Managing body")
     country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label="Eligible country")
     beneficiary = django_filters.ChoiceFilter(
         choices=BeneficiaryType.choices, method="filter_beneficiary", label="Beneficiary type"

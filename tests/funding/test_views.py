@@ -116,7 +116,7 @@ def test_detail_query_count_does_not_grow_with_rows(client, kind):
     small = rows(1)[0]
     few = queries(client, url(small))
     inst = small[0]
-    for i in range(5):
+    for _ in range(5):
         factories.call(instrument=inst)
         p = factories.project(instrument=inst)
         ProjectPartner.objects.create(project=p, organisation=factories.organisation())
