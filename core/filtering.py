@@ -147,10 +147,15 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.search(queryset, value.strip())
 
     def search(self, queryset, value):
-        """Rows whose ``search_fields`` contain ``value`` (case-insensitive). A subquery, so that
-        matches through a to-many field never duplicate rows."""
+        """Rows the model's own full-text search finds (``Model.objects.search``: stemmed,
+        accent-blind, typo-tolerant), or, for a model without one, rows whose ``search_fields``
+        contain ``value``. A subquery either way, so that the search's rank annotation never meets
+        the facets' GROUP BY and matches through a to-many field never duplicate rows."""
         if not value:
             return queryset
+        model_search = getattr(queryset.model._default_manager.all(), "search", None)
+        if model_search is not None:
+            return queryset.filter(pk__in=model_search(value).values("pk"))
         condition = Q()
         for path in self.search_fields:
             condition |= Q(**{f"{path}__icontains": value})

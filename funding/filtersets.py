@@ -21,13 +21,6 @@ def country_codes(path: str) -> Func:
     return Func(Func(F(path), Value(","), function="string_to_array"), function="unnest")
 
 
-class FullTextMixin:
-    def search(self, queryset, value):
-        if not value:
-            return queryset
-        return queryset.filter(pk__in=queryset.model.objects.search(value).values("pk"))
-
-
 class EligibleCountryMixin:
     """``country``: instruments open to applicants from that country. An instrument with no
     eligible countries is open to every country, so it matches any country and counts in every
@@ -64,7 +57,7 @@ def beneficiary_expression(filterset):
     return Case(When(condition, then=F("eligibilities__beneficiary_type")))
 
 
-class InstrumentFilterSet(EligibleCountryMixin, FullTextMixin, FacetedFilterSet):
+class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     """Filters of the instrument list; the queryset comes from ``Instrument.objects.for_list()``."""
 
     kind = django_filters.ChoiceFilter(choices=Instrument.Kind.choices, label="Kind")
@@ -146,7 +139,7 @@ class InstrumentFilterSet(EligibleCountryMixin, FullTextMixin, FacetedFilterSet)
         return queryset.filter(has_open_call=value == "yes")
 
 
-class CallFilterSet(EligibleCountryMixin, FullTextMixin, FacetedFilterSet):
+class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
     """Filters of the call list; the queryset comes from ``Call.objects.for_list()``."""
 
     country_path = "instrument__eligible_countries"
@@ -181,7 +174,7 @@ class CallFilterSet(EligibleCountryMixin, FullTextMixin, FacetedFilterSet):
         return queryset.filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=int(value)))
 
 
-class ProjectFilterSet(FullTextMixin, FacetedFilterSet):
+class ProjectFilterSet(FacetedFilterSet):
     """Filters of the project list; the queryset comes from ``Project.objects.for_list()``."""
 
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label="Funded by")

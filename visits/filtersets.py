@@ -68,13 +68,6 @@ class VisitFilterSet(FacetedFilterSet):
         model = Visit
         fields = []
 
-    def search(self, queryset, value):
-        # The visits' own full-text search (each report stemmed in its language), as a subquery so
-        # its rank annotation never meets the facets' GROUP BY.
-        if not value:
-            return queryset
-        return queryset.filter(pk__in=Visit.objects.search(value).values("pk"))
-
     def filter_host_country(self, queryset, name, value):
         return queryset.filter(
             Exists(Visit.hosts.through.objects.filter(visit=OuterRef("pk"), organisation__country=value))

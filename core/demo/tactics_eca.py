@@ -210,6 +210,8 @@ def load(d: DemoLoader) -> None:
         name="Innovation Express",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.MULTILATERAL,
+        # A pilot of TACTICS, which ended in August 2012: no call of it can be open now.
+        status=Instrument.Status.DISCONTINUED,
         managing_body=oseo,
         eligible_activities=INNOVATION_EXPRESS_ACTIVITIES,
         description=(

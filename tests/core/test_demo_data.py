@@ -677,3 +677,12 @@ def test_milan_conference_lasted_more_than_eight_hours():
 def test_technology_cup_is_for_students():
     cup = Instrument.objects.get(name="Technology cup")
     assert list(cup.eligibilities.values_list("beneficiary_type", flat=True)) == [BeneficiaryType.INDIVIDUAL]
+
+
+def test_innovation_express_pilot_is_discontinued_so_its_undated_call_is_not_open():
+    from funding.models import CallStatus
+
+    express = Instrument.objects.get(name="Innovation Express")
+    assert express.status == Instrument.Status.DISCONTINUED
+    statuses = set(Call.objects.with_status().filter(instrument=express).values_list("call_status", flat=True))
+    assert statuses == {CallStatus.CLOSED}
