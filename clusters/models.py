@@ -15,6 +15,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from clusters import fulltext
@@ -44,6 +45,13 @@ class SluggedModel(TimeStampedModel):
         if not self.slug:
             self.slug = unique_slug(self, getattr(self, self.slug_source_field))
         super().save(*args, **kwargs)
+
+
+def tracked_history(**kwargs) -> HistoricalRecords:
+    """Who changed a record, when, and what: the history shown (and reverted) in the admin.
+    The search columns are derived by the database, so they are not recorded."""
+    kwargs["excluded_fields"] = ["search_vector", "search_title", *kwargs.get("excluded_fields", [])]
+    return HistoricalRecords(**kwargs)
 
 
 class DatePrecision(models.TextChoices):
@@ -295,6 +303,7 @@ class Organisation(SluggedModel):
     )
 
     objects = OrganisationQuerySet.as_manager()
+    history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names"])
 
     class Meta:
         ordering = ["name"]

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "taggit",
+    "simple_history",
+    "import_export",
     "core",
     "clusters",
     "funding",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -20,6 +20,7 @@ from clusters.models import (
     count_related,
     percentage_check,
     percentage_field,
+    tracked_history,
 )
 
 
@@ -230,6 +231,7 @@ class Instrument(SluggedModel):
     search_vector, search_title = search_fields("name", "acronym")
 
     objects = InstrumentQuerySet.as_manager()
+    history = tracked_history(m2m_fields=[ecosystems])
 
     class Meta:
         ordering = ["name"]
@@ -296,6 +298,7 @@ class Call(SluggedModel):
     search_vector, search_title = search_fields("title")
 
     objects = CallQuerySet.as_manager()
+    history = tracked_history()
 
     class Meta:
         ordering = ["-deadline", "title"]

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clusters.admin import HTTPS_URLS, CountryListFilter, EcosystemCheckboxesMixin
-from visits.models import Finding, FollowUp, ItineraryStop, Participant, Visit
+from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
 
 class ItineraryStopInline(admin.TabularInline):
@@ -38,6 +38,13 @@ class FollowUpInline(admin.TabularInline):
     autocomplete_fields = ["owner", "outcome"]
 
 
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["file", "kind", "title", "original_name", "content_type", "size"]
+    readonly_fields = ["original_name", "content_type", "size"]
+
+
 @admin.register(Visit)
 class VisitAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "status"]
@@ -50,7 +57,7 @@ class VisitAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     autocomplete_fields = ["organiser", "delegation", "hosts", "project"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
-    inlines = [ItineraryStopInline, ParticipantInline, FindingInline, FollowUpInline]
+    inlines = [ItineraryStopInline, ParticipantInline, FindingInline, FollowUpInline, AttachmentInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (
@@ -150,3 +157,13 @@ class FollowUpAdmin(VisitPartAdmin):
     search_help_text = "Action, visit title, owner name or acronym, or the title of the visit that carried it out."
     autocomplete_fields = ["visit", "owner", "outcome"]
     date_hierarchy = "due_date"
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "visit", "kind", "content_type", "size", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["visit"]
+    search_fields = ["title", "original_name", "visit__title"]
+    autocomplete_fields = ["visit"]
+    readonly_fields = ["original_name", "content_type", "size"]

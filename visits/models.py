@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 
 from clusters import fulltext
 from clusters.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
-from clusters.models import DatePrecision, Ecosystem, Organisation, SluggedModel, TimeStampedModel
+from clusters.models import DatePrecision, Ecosystem, Organisation, SluggedModel, TimeStampedModel, tracked_history
 
 
 class VisitQuerySet(models.QuerySet):
@@ -134,6 +134,7 @@ class Visit(SluggedModel):
     )
 
     objects = VisitQuerySet.as_manager()
+    history = tracked_history(m2m_fields=[delegation, hosts, ecosystems])
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -313,3 +314,37 @@ class FollowUp(TimeStampedModel):
 
     def __str__(self):
         return self.action
+
+
+def attachment_path(instance, filename: str) -> str:
+    """Stored under a generated name: the uploader's file name never reaches the file system."""
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"attachments/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(TimeStampedModel):
+    """A file that belongs to a visit report: the original PDF, slides, photos. Served to the
+    public only while its visit is published."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", "Original report"
+        SLIDES = "slides", "Slides"
+        PHOTO = "photo", "Photo"
+        OTHER = "other", "Other document"
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORT)
+    title = models.CharField(max_length=200, blank=True)
+    original_name = models.CharField(max_length=255, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["visit", "kind", "pk"]
+
+    def __str__(self):
+        return self.title or self.original_name or self.file.name

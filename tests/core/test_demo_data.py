@@ -99,8 +99,8 @@ def test_load_demo_is_silent_at_verbosity_zero(capsys):
 def test_every_demo_record_passes_full_clean():
     checked = 0
     for model in demo_models():
-        if model._meta.auto_created or model in (Tag, TaggedItem):
-            continue
+        if model._meta.auto_created or model in (Tag, TaggedItem) or model.__name__.startswith("Historical"):
+            continue  # history rows record edits; they are not demo records
         for obj in model._default_manager.all():
             obj.full_clean()
             checked += 1
