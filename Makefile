@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install setup lint format db-stop clean-db
+.PHONY: run serve test install setup lint format db-stop clean-db
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.x")'
@@ -30,6 +30,12 @@ run: setup
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  —  $$(cat $(VENV)/.signin)"
 	@echo ""
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+# Production: DJANGO_ENV=production with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL set (see README).
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/gunicorn --config config/gunicorn.conf.py
 
 test: install
 	$(BIN)/ruff check .

@@ -1,4 +1,7 @@
+from django.db import DatabaseError, connection
 from django.db.models import Count
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from clusters.fulltext import MAX_QUERY_LENGTH
@@ -46,3 +49,17 @@ class SearchView(TemplateView):
             max_length=MAX_QUERY_LENGTH,
         )
         return context
+
+
+@never_cache
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:  # OperationalError, InterfaceError: server down or connection lost
+        # Drop the broken connection now so that the next request opens a fresh one.
+        connection.close_if_unusable_or_obsolete()
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
