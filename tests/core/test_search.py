@@ -144,9 +144,15 @@ def test_accents_are_ignored_in_report_text_too():
 # --- typos, prefixes, alternative names --------------------------------------------------------
 
 
-def test_a_one_letter_typo_in_a_name_still_finds_it():
+@pytest.mark.parametrize(
+    "typo",
+    ["ViaMecca", "ViaMeka", "ViaMec", "iaMeca", "ViaMeca pole", "viameca"],
+    ids=["letter added", "letter replaced", "last letter missing", "first letter missing", "extra word",
+         "lower case"],
+)  # fmt: skip
+def test_a_one_letter_typo_in_a_name_still_finds_it(typo):
     org = factories.organisation(name="ViaMeca", kind=Organisation.Kind.POLE)
-    assert org_key(org) in found("ViaMecca")
+    assert org_key(org) in found(typo)
 
 
 def test_a_name_prefix_finds_it_as_you_type():

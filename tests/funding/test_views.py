@@ -113,15 +113,19 @@ def test_detail_query_count_does_not_grow_with_rows(client, kind):
         inst, call, project = made
         return {"instrument": inst, "call": call, "project": project}[kind].get_absolute_url()
 
+    def grow(made, n):
+        inst, _call, project = made
+        for _ in range(n):
+            factories.call(instrument=inst)
+            p = factories.project(instrument=inst)
+            ProjectPartner.objects.create(project=p, organisation=factories.organisation())
+            ProjectPartner.objects.create(project=project, organisation=factories.organisation())
+            factories.visit(project=project)
+
     small = rows(1)[0]
+    grow(small, 3)
     few = queries(client, url(small))
-    inst = small[0]
-    for _ in range(5):
-        factories.call(instrument=inst)
-        p = factories.project(instrument=inst)
-        ProjectPartner.objects.create(project=p, organisation=factories.organisation())
-        ProjectPartner.objects.create(project=small[2], organisation=factories.organisation())
-        factories.visit(project=small[2])
+    grow(small, 27)
     assert queries(client, url(small)) == few
 
 
