@@ -200,9 +200,9 @@ def test_an_unknown_visit_is_a_404(client):
     assert client.get(reverse("visits:visit-detail", kwargs={"slug": "no-such-visit"})).status_code == 404
 
 
-def test_report_markdown_is_rendered_from_escaped_text(client):
-    visit = factories.visit(report="### Day 1\n**Organiser:** a <i>pole</i>\nwrapped line\n\n- first stop")
+def test_report_markdown_is_rendered_with_html_escaped(client):
+    visit = factories.visit(report="# Day 1\n**Organiser:** a <i>pole</i>\nwrapped line\n\n- first stop")
     html = client.get(visit.get_absolute_url()).content.decode()
     assert "<h3>Day 1</h3>" in html
-    assert "<strong>Organiser:</strong> a &lt;i&gt;pole&lt;/i&gt; wrapped line" in html
+    assert "<strong>Organiser:</strong> a &lt;i&gt;pole&lt;/i&gt;\nwrapped line" in html
     assert "<li>first stop</li>" in html
