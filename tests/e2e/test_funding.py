@@ -46,3 +46,18 @@ def test_policy_staff_find_an_instrument_open_to_turkish_smes_and_its_open_call(
     calls.get_by_role("link", name="Anatolia SME call 2").click()
     assert page.get_by_role("heading", name="Anatolia SME call 2", level=1).is_visible()
     assert page.get_by_role("link", name="Anatolia SME Cooperation Grant").first.is_visible()
+
+
+def test_a_reader_follows_a_project_to_its_partners_and_a_call_to_its_instrument(page, demo_data, screenshot):
+    page.goto("/funding/projects/clusters-cord/")
+    assert page.get_by_role("heading", name="Clusters-Cord").first.is_visible()
+    assert page.get_by_role("link", name="Milano Metropoli Development Agency").first.is_visible()
+    screenshot("project-detail")
+
+    page.goto("/funding/calls/innovation-express-call-1/")
+    assert page.get_by_text("70").first.is_visible()
+    page.get_by_role("link", name="Innovation Express").first.click()
+    page.wait_for_url("**/funding/innovation-express/")
+    screenshot("call-instrument")
+    page.goto("/funding/calls/innovation-express-call-1/")
+    screenshot("call-detail")
