@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +5,8 @@ admin.site.site_header = "Cluster Cooperation Knowledge Base"
 admin.site.site_title = "CCKB admin"
 admin.site.index_title = "Records"
 
+# No static() for MEDIA_URL, even in DEBUG: visit attachments are served only through
+# visits:attachment, which refuses a draft's files to the public.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
@@ -14,6 +14,3 @@ urlpatterns = [
     path("", include("funding.urls")),
     path("", include("visits.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

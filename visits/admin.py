@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clusters.admin import HTTPS_URLS, CountryListFilter, EcosystemCheckboxesMixin
+from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
 
@@ -40,6 +41,7 @@ class FollowUpInline(admin.TabularInline):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    form = AttachmentForm
     extra = 0
     fields = ["file", "kind", "title", "original_name", "content_type", "size"]
     readonly_fields = ["original_name", "content_type", "size"]
@@ -166,4 +168,6 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_select_related = ["visit"]
     search_fields = ["title", "original_name", "visit__title"]
     autocomplete_fields = ["visit"]
+    form = AttachmentForm
+    fields = ["visit", "file", "kind", "title", "original_name", "content_type", "size"]
     readonly_fields = ["original_name", "content_type", "size"]

@@ -47,6 +47,7 @@ class VisitQuerySet(models.QuerySet):
             models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
             models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
             models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
+            "attachments",
         )
 
 

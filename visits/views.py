@@ -1,8 +1,10 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
 from visits.filtersets import VisitFilterSet
-from visits.models import Visit
+from visits.models import Attachment, Visit
 
 
 def _join(values) -> str:
@@ -72,3 +74,27 @@ class VisitDetailView(DetailView):
             for f in self.object.follow_ups.all()
         ]
         return context
+
+
+INLINE_TYPES = {"image/png", "image/jpeg", "image/webp"}
+
+
+def attachment(request, slug, pk):
+    """A visit's file, under the same rule as its page: a draft's files are for staff only.
+    Images open in the browser, everything else downloads; the browser may not second-guess
+    the stored type."""
+    visit = get_object_or_404(Visit.objects.visible_to(request.user), slug=slug)
+    item = get_object_or_404(Attachment, visit=visit, pk=pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from storage.") from None
+    content_type = item.content_type or "application/octet-stream"
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=item.original_name or item.file.name.rsplit("/", 1)[-1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
