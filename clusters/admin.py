@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
+from clusters.resources import AllOrNothingImportExportMixin, OrganisationResource
 
 # A web address typed without a scheme ("www.polymeris.fr") is taken as https.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -123,11 +125,15 @@ class ContactPersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+class OrganisationAdmin(
+    OrganisationEditingMixin, AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, admin.ModelAdmin
+):
+    resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "kind", "country", "city", "updated_at"]
     list_filter = ["kind", ("country", CountryListFilter), "ecosystems", "company_size"]
     # Alternative names let the autocomplete widgets elsewhere find "ПОЛЮС" by "Polyus" and a
-    # pole by its former name. Django adds DISTINCT itself for the to-many lookup.
+    # pole by its former name. OrganisationEditingMixin searches them folded ("pole vehicule",
+    # "isim") through the stored search_title, without a join, so without DISTINCT.
     search_fields = ["name", "acronym", "alternative_names__name", "city"]
     search_help_text = "Name, acronym, any alternative name or translation, or city."
     formfield_overrides = HTTPS_URLS

@@ -9,9 +9,22 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Length
+from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -19,7 +32,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from clusters import fulltext
-from clusters.text import unique_slug
+from clusters.text import fold, transliterate, unique_slug
 
 
 class TimeStampedModel(models.Model):
@@ -114,6 +127,31 @@ def count_related(model, field: str, **filters) -> Coalesce:
 # Visits live in the visits app, which depends on this one; they are reached through the
 # reverse relations, never imported. Only published visits count on public list pages.
 PUBLISHED_VISIT = {"visit__status": "published"}
+# How close (pg_trgm similarity of folded names) a new name must be to an existing one to be
+# shown as a possible duplicate, and how long a name must be to be looked for inside others.
+DUPLICATE_SIMILARITY = 0.55
+MIN_CONTAINED_LENGTH = 5
+
+
+def _best_similarity(typed: list[str], column) -> Greatest:
+    """The best trigram similarity between any of the ``typed`` texts and folded ``column``."""
+    folded = fulltext.Fold(column)
+    scores = [Func(Value(t), folded, function="similarity", output_field=models.FloatField()) for t in typed]
+    return Greatest(*scores, Value(0.0))
+
+
+def _name_matches(typed: list[str], column, *, contains: bool = True) -> Q:
+    """``column`` folded equals one of the ``typed`` texts or, with ``contains``, one contains
+    the other (a word missing). Short names are only compared whole: "ICT" is in too many."""
+    folded = fulltext.Fold(column)
+    match = Q()
+    for text in typed:
+        match |= Q(Exact(folded, text))
+        if contains:
+            match |= Q(Contains(Value(text), folded)) & Q(GreaterThanOrEqual(Length(folded), MIN_CONTAINED_LENGTH))
+            if len(text) >= MIN_CONTAINED_LENGTH:
+                match |= Q(Contains(folded, text))
+    return match & ~Q(Exact(folded, ""))
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -126,6 +164,32 @@ class OrganisationQuerySet(models.QuerySet):
     def search(self, query):
         """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
         return fulltext.search(self, query)
+
+    def similar_names(self, name: str, exclude_pk=None, *, threshold: float = DUPLICATE_SIMILARITY):
+        """Organisations whose name, acronym or an alternative name is close to ``name``: equal
+        once folded or transliterated, one containing the other (a missing word), or within a
+        typo (trigram similarity of the folded names). Closest first, annotated with
+        ``name_similarity``; one query."""
+        typed = list(dict.fromkeys(t for t in (fold(name).strip(), transliterate(name).strip()) if t))
+        if not typed:
+            return self.none()
+        alternatives = AlternativeName.objects.filter(organisation=OuterRef("pk"))
+        best_alternative = Subquery(
+            alternatives.annotate(s=_best_similarity(typed, F("name"))).order_by("-s").values("s")[:1]
+        )
+        queryset = self.exclude(pk=exclude_pk) if exclude_pk else self
+        return (
+            queryset.annotate(
+                name_similarity=Greatest(_best_similarity(typed, F("name")), Coalesce(best_alternative, 0.0))
+            )
+            .filter(
+                Q(name_similarity__gte=threshold)
+                | _name_matches(typed, F("name"))
+                | _name_matches(typed, F("acronym"), contains=False)
+                | Exists(alternatives.filter(_name_matches(typed, F("name"))))
+            )
+            .order_by("-name_similarity", "name")[:10]
+        )
 
     def for_list(self):
         """List pages and CSV export: related counts and facet flags as subquery annotations,

@@ -212,6 +212,9 @@ CONTENT_SECURITY_POLICY = {
 # Tags are matched without regard to case: "Nuclear" and "nuclear" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
 
+# Admin imports are all or nothing: any row error rolls the whole file back (clusters/resources.py).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 COUNTRIES_FIRST = ["DE", "FR", "IT", "RU", "TR"]
 
 # In production every log line is one JSON object (core/logging.py), errors with their traceback

@@ -3,7 +3,9 @@
 from django.contrib import admin
 
 from clusters.admin import HTTPS_URLS, EcosystemCheckboxesMixin
+from clusters.resources import AllOrNothingImportExportMixin
 from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
+from funding.resources import CallResource, InstrumentResource
 
 
 class EligibilityInline(admin.TabularInline):
@@ -13,7 +15,8 @@ class EligibilityInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, admin.ModelAdmin):
+    resource_classes = [InstrumentResource]
     list_display = ["name", "acronym", "kind", "level", "status", "managing_body", "co_funding_rate", "parent"]
     list_filter = ["kind", "level", "status", "ecosystems"]
     list_select_related = ["managing_body", "parent"]
@@ -58,7 +61,8 @@ class EligibilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(AllOrNothingImportExportMixin, admin.ModelAdmin):
+    resource_classes = [CallResource]
     list_display = ["title", "instrument", "number", "opens_on", "deadline", "budget", "currency"]
     list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["instrument"]
