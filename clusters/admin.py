@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
@@ -126,7 +127,7 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    OrganisationEditingMixin, AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, admin.ModelAdmin
+    OrganisationEditingMixin, AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin
 ):
     resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "kind", "country", "city", "updated_at"]

@@ -1,6 +1,7 @@
 """Admin for funding instruments, their calls and the projects they paid for."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import HTTPS_URLS, EcosystemCheckboxesMixin
 from clusters.resources import AllOrNothingImportExportMixin
@@ -15,7 +16,7 @@ class EligibilityInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, admin.ModelAdmin):
+class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin):
     resource_classes = [InstrumentResource]
     list_display = ["name", "acronym", "kind", "level", "status", "managing_body", "co_funding_rate", "parent"]
     list_filter = ["kind", "level", "status", "ecosystems"]
@@ -61,7 +62,7 @@ class EligibilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(AllOrNothingImportExportMixin, admin.ModelAdmin):
+class CallAdmin(AllOrNothingImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [CallResource]
     list_display = ["title", "instrument", "number", "opens_on", "deadline", "budget", "currency"]
     list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]

@@ -4,6 +4,7 @@ entered on one page; the parts are also listed on their own for searching across
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import HTTPS_URLS, CountryListFilter, EcosystemCheckboxesMixin
 from visits.forms import AttachmentForm
@@ -48,7 +49,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+class VisitAdmin(EcosystemCheckboxesMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
     list_select_related = ["organiser"]

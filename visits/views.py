@@ -65,11 +65,11 @@ class VisitDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        # An outcome visit still in draft is no page for non-staff: named, not linked.
+        # An outcome visit still in draft does not exist for non-staff: not linked, not even named.
         context["follow_ups"] = [
             {
                 "follow_up": f,
-                "link_outcome": f.outcome is not None and (user.is_staff or f.outcome.status == "published"),
+                "show_outcome": f.outcome is not None and (user.is_staff or f.outcome.status == "published"),
             }
             for f in self.object.follow_ups.all()
         ]
