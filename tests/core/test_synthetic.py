@@ -1,0 +1,114 @@
+"""The synthetic data generator: the same rows for the same seed, removable without a trace, and
+large enough to show that list pages cost the same queries for 30 rows or 3,000."""
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from clusters.models import Organisation
+from core import synthetic
+from funding.models import Call, Project
+from visits.models import Visit
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"organisations": 200, "visits": 50, "instruments": 20, "calls": 30, "projects": 10}
+
+
+def generate(seed: int = 1, **sizes) -> None:
+    synthetic.Generator(seed=seed, **{**SMALL, **sizes}).run()
+
+
+def snapshot() -> dict:
+    """The synthetic rows by natural key (slugs), with their values and links; no ids, no timestamps."""
+    syn = {"slug__startswith": synthetic.PREFIX}
+    return {
+        "organisations": list(
+            Organisation.objects.filter(**syn)
+            .order_by("slug")
+            .values_list("slug", "name", "kind", "country", "city", "members_count", "target_countries")
+        ),
+        "organisation links": sorted(
+            Organisation.objects.filter(**syn).values_list("slug", "ecosystems__slug", "tags__name", "member_of__slug")
+        ),
+        "alternative names": sorted(Organisation.objects.filter(**syn).values_list("slug", "search_names")),
+        "visits": sorted(
+            Visit.objects.filter(**syn).values_list(
+                "slug", "title", "status", "start_date", "hosts__slug", "delegation__slug", "tags__name"
+            )
+        ),
+        "stops and findings": sorted(
+            Visit.objects.filter(**syn).values_list("slug", "stops__day", "stops__host__slug", "findings__text")
+        ),
+        "calls": sorted(Call.objects.filter(**syn).values_list("slug", "instrument__slug", "opens_on", "deadline")),
+        "projects": sorted(
+            Project.objects.filter(**syn).values_list("slug", "instrument__slug", "partner_links__organisation__slug")
+        ),
+        "eligibilities": sorted(
+            Call.objects.filter(**syn).values_list("slug", "instrument__eligibilities__beneficiary_type")
+        ),
+    }
+
+
+def row_counts() -> dict:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_the_same_seed_gives_the_same_rows_and_another_seed_other_rows():
+    generate(seed=1)
+    first = snapshot()
+    synthetic.remove()
+    generate(seed=1)
+    assert snapshot() == first
+    synthetic.remove()
+    generate(seed=2)
+    assert snapshot() != first
+
+
+def test_generated_rows_have_the_requested_sizes_and_children():
+    generate()
+    assert synthetic.counts() == {
+        "organisations": 200,
+        "visits": 50,
+        "instruments": 20,
+        "calls": 30,
+        "projects": 10,
+    }
+    visits = Visit.objects.filter(slug__startswith=synthetic.PREFIX)
+    assert all(1 <= v.stops.count() <= 5 for v in visits)
+    assert all(v.findings.count() <= 4 for v in visits)
+
+
+def test_remove_deletes_only_synthetic_rows_and_twice_deletes_nothing():
+    before = row_counts()
+    generate()
+    assert row_counts() != before
+    assert synthetic.remove()
+    assert row_counts() == before
+    assert synthetic.remove() == {}
+    assert row_counts() == before
+
+
+def test_generating_twice_is_refused():
+    call_command("generate_data", *[f"--{k}={v}" for k, v in SMALL.items()], verbosity=0)
+    with pytest.raises(CommandError, match="already exist"):
+        call_command("generate_data", *[f"--{k}={v}" for k, v in SMALL.items()], verbosity=0)
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("url_name", ["clusters:organisation-list", "visits:visit-list"])
+def test_list_pages_cost_the_same_queries_for_30_or_3000_rows(client, url_name):
+    url = reverse(url_name)
+    generate(organisations=30, visits=10, instruments=3, calls=3, projects=3)
+    few = queries(client, url)
+    synthetic.remove()
+    generate(organisations=3000, visits=300, instruments=3, calls=3, projects=3)
+    assert queries(client, url) == few
