@@ -66,19 +66,72 @@ WORDS = {
 }
 WORDS_EN = ("Cluster", ["Mobility", "Health", "Materials", "Energy", "Digital", "Food", "Aerospace", "Maritime"])
 SURNAMES = [
-    "Müller", "Schröder", "Lefèvre", "Dupré", "Rossi", "Bianchi", "García", "Núñez", "Kowalski", "Wałęsa",
-    "Novák", "Dvořák", "Yılmaz", "Şahin", "Öztürk", "Kovács", "Nilsson", "Jansen", "Иванов", "Смирнов",
-]  # fmt: skip
+    "Müller",
+    "Schröder",
+    "Lefèvre",
+    "Dupré",
+    "Rossi",
+    "Bianchi",
+    "García",
+    "Núñez",
+    "Kowalski",
+    "Wałęsa",
+    "Novák",
+    "Dvořák",
+    "Yılmaz",
+    "Şahin",
+    "Öztürk",
+    "Kovács",
+    "Nilsson",
+    "Jansen",
+    "Иванов",
+    "Смирнов",
+]
 COMPANY_FORMS = {"de": "GmbH", "fr": "SAS", "it": "S.r.l.", "es": "S.L.", "pl": "Sp. z o.o.", "cs": "s.r.o."}
 COMPANY_FORMS.update(tr="A.Ş.", ru="ООО", nl="B.V.", sv="AB", hu="Kft.", pt="Lda.", fi="Oy", da="ApS", sk="s.r.o.")
 KINDS = ["company", "cluster", "research", "association", "agency", "pole", "authority", "network", "financial"]
 TAG_WORDS = [
-    "hydrogen", "additive manufacturing", "industry 4.0", "batteries", "photonics", "robotics", "composites",
-    "e-mobility", "smart grids", "biotech", "medtech", "agritech", "cybersecurity", "ai", "iot", "textiles",
-    "logistics", "circular economy", "space", "drones", "microelectronics", "5g", "packaging", "wood",
-    "recycling", "nanomaterials", "quantum", "water", "tourism", "fintech", "gaming", "creative industries",
-    "rail", "shipbuilding", "mining", "steel", "ceramics", "glass", "furniture", "wine",
-]  # fmt: skip
+    "hydrogen",
+    "additive manufacturing",
+    "industry 4.0",
+    "batteries",
+    "photonics",
+    "robotics",
+    "composites",
+    "e-mobility",
+    "smart grids",
+    "biotech",
+    "medtech",
+    "agritech",
+    "cybersecurity",
+    "ai",
+    "iot",
+    "textiles",
+    "logistics",
+    "circular economy",
+    "space",
+    "drones",
+    "microelectronics",
+    "5g",
+    "packaging",
+    "wood",
+    "recycling",
+    "nanomaterials",
+    "quantum",
+    "water",
+    "tourism",
+    "fintech",
+    "gaming",
+    "creative industries",
+    "rail",
+    "shipbuilding",
+    "mining",
+    "steel",
+    "ceramics",
+    "glass",
+    "furniture",
+    "wine",
+]
 TOPIC_WORDS = ["sensors", "testing", "training", "export", "standards", "design", "sourcing", "pilots"]
 
 
@@ -160,12 +213,13 @@ class Generator:
             projects = self.projects(instruments, orgs, tag_ids)
             self.visits(orgs, projects, tag_ids)
         analyze()
-        return {name: size for name, size in self.sizes.items()}
+        return dict(self.sizes)
 
     def organisation_name(self, kind: str, language: str, city: str, n: int) -> str:
         rng = self.rng
         if kind == "company":
-            return f"{rng.choice(SURNAMES)} {rng.choice(WORDS.get(language, WORDS_EN)[1])} {COMPANY_FORMS.get(language, 'Ltd')} {n}"
+            trade = rng.choice(WORDS.get(language, WORDS_EN)[1])
+            return f"{rng.choice(SURNAMES)} {trade} {COMPANY_FORMS.get(language, 'Ltd')} {n}"
         noun, topics = WORDS.get(language, WORDS_EN)
         topic = rng.choice(topics)
         if language == "tr":
@@ -186,6 +240,7 @@ class Generator:
             name = self.organisation_name(kind, language, city, i + 1)
             is_group = kind in ("cluster", "pole", "network", "association")
             small = rng.randint(40, 80) if is_group else None
+            targets = range(rng.choice((0, 0, 1, 3)))
             rows.append(
                 Organisation(
                     slug=f"{PREFIX}{i + 1:06d}-{slugify(transliterate(name))[:70]}".rstrip("-"),
@@ -203,9 +258,9 @@ class Generator:
                     members_small_pct=Decimal(small) if small else None,
                     members_research_pct=Decimal(rng.randint(0, 100 - small)) if small else None,
                     interest_topics=rng.sample(TAG_WORDS, rng.choice((0, 0, 1, 2))),
-                    target_countries=sorted({self.pick(COUNTRIES, self.country_weights)[0] for _ in range(rng.choice((0, 0, 1, 3)))}),
+                    target_countries=sorted({self.pick(COUNTRIES, self.country_weights)[0] for _ in targets}),
                 )
-            )  # fmt: skip
+            )
         self.insert("organisations", Organisation, rows)
         for org in rows:
             language = next(c[1] for c in COUNTRIES if c[0] == org.country)
@@ -254,7 +309,8 @@ class Generator:
             code, language, _, _ = self.pick(COUNTRIES, self.country_weights)
             level = rng.choice(["national", "national", "regional", "eu", "bilateral", "multilateral"])
             start = self.day(15, 0)
-            name = f"{rng.choice(['Programme', 'Förderprogramm', 'Fondo', 'Programa', 'Program'])} {rng.choice(TAG_WORDS).title()} {code} {i + 1}"
+            word = rng.choice(["Programme", "Förderprogramm", "Fondo", "Programa", "Program"])
+            name = f"{word} {rng.choice(TAG_WORDS).title()} {code} {i + 1}"
             rows.append(
                 Instrument(
                     slug=f"{PREFIX}{i + 1:05d}-{slugify(name)[:60]}",
@@ -272,7 +328,7 @@ class Generator:
                     calls_per_year=rng.choice([None, 1, 1, 2, 4]),
                     description=f"Supports {rng.choice(TAG_WORDS)} projects of SMEs and clusters.",
                 )
-            )  # fmt: skip
+            )
         self.insert("instruments", Instrument, rows)
         # A few programmes are families: a later instrument is the child of an earlier one.
         children = [inst for inst in rows[1:] if rng.random() < 0.1]
@@ -327,17 +383,18 @@ class Generator:
         for i in range(n):
             start = self.day(12, 1)
             acronym = f"{rng.choice(TAG_WORDS).upper().replace(' ', '')[:8]}-{i + 1}"
+            word = rng.choice(["Cooperation", "Kooperation", "Współpraca", "İşbirliği"])
             rows.append(
                 Project(
                     slug=f"{PREFIX}{i + 1:05d}-{slugify(acronym)}",
-                    name=f"{rng.choice(['Cooperation', 'Kooperation', 'Współpraca', 'İşbirliği'])} on {rng.choice(TAG_WORDS)} {i + 1}",
+                    name=f"{word} on {rng.choice(TAG_WORDS)} {i + 1}",
                     acronym=acronym,
                     instrument=rng.choice(instruments) if instruments and rng.random() < 0.85 else None,
                     start_date=start,
                     end_date=start + timedelta(days=365 * rng.randint(1, 4)),
                     budget=Decimal(rng.randint(2, 400) * 10_000) if rng.random() < 0.6 else None,
                 )
-            )  # fmt: skip
+            )
         self.insert("projects", Project, rows)
         partners = []
         for project in rows:
@@ -361,7 +418,8 @@ class Generator:
             city = rng.choice(cities)
             start = self.day(15, 1)
             published = rng.random() < 0.85
-            title = f"{rng.choice(['Study visit', 'Studienreise', 'Visite', 'Wizyta', 'Ziyaret'])} {city} {rng.choice(TAG_WORDS)} {i + 1}"
+            word = rng.choice(["Study visit", "Studienreise", "Visite", "Wizyta", "Ziyaret"])
+            title = f"{word} {city} {rng.choice(TAG_WORDS)} {i + 1}"
             rows.append(
                 Visit(
                     slug=f"{PREFIX}{i + 1:05d}-{slugify(transliterate(title))[:60]}",
@@ -377,12 +435,12 @@ class Generator:
                     language=language,
                     summary=f"{city}: {rng.choice(TAG_WORDS)}, {rng.choice(TOPIC_WORDS)}.",
                     summary_en=f"Visit to {transliterate(city).title()} about {rng.choice(TAG_WORDS)}.",
-                    report=f"## {city}\n\nThe delegation met {rng.randint(2, 20)} firms working on {rng.choice(TAG_WORDS)}.",
+                    report=f"## {city}\n\nThe delegation met {rng.randint(2, 20)} firms on {rng.choice(TAG_WORDS)}.",
                     organiser=rng.choice(orgs) if orgs and rng.random() < 0.7 else None,
                     project=rng.choice(projects) if projects and rng.random() < 0.1 else None,
                     participants_count=rng.randint(5, 60) if rng.random() < 0.5 else None,
                 )
-            )  # fmt: skip
+            )
         self.insert("visits", Visit, rows)
         for visit in rows:
             hosts = rng.sample(orgs, min(len(orgs), rng.randint(1, 3)))
@@ -419,8 +477,13 @@ class Generator:
                 participants.append(Participant(visit=visit, role="delegate", organisation=org, country=org.country))
             if rng.random() < 0.2:
                 follow_ups.append(
-                    FollowUp(visit=visit, action="Return visit planned", owner=hosts[0], due_date=visit.start_date + timedelta(days=180))
-                )  # fmt: skip
+                    FollowUp(
+                        visit=visit,
+                        action="Return visit planned",
+                        owner=hosts[0],
+                        due_date=visit.start_date + timedelta(days=180),
+                    )
+                )
         self.insert("itinerary stops", ItineraryStop, stops)
         self.insert("findings", Finding, findings)
         self.insert("participants", Participant, participants)
@@ -471,11 +534,13 @@ def remove(report=None) -> dict:
         deleted[label] = n
         report(label, n, time.perf_counter() - started)
 
-    syn = {m: m.objects.filter(slug__startswith=PREFIX).values("pk") for m in (Organisation, Visit, Instrument, Call, Project)}  # fmt: skip
+    parents = (Organisation, Visit, Instrument, Call, Project)
+    syn = {m: m.objects.filter(slug__startswith=PREFIX).values("pk") for m in parents}
     with transaction.atomic():
         for model in (Organisation, Visit, Instrument, Call, Project):
             content_type = ContentType.objects.get_for_model(model)
-            delete(f"{model._meta.model_name} tags", TaggedItem.objects.filter(content_type=content_type, object_id__in=syn[model]))  # fmt: skip
+            items = TaggedItem.objects.filter(content_type=content_type, object_id__in=syn[model])
+            delete(f"{model._meta.model_name} tags", items)
         visits = syn[Visit]
         for model in (ItineraryStop, Participant, Finding, FollowUp, Attachment):
             delete(model._meta.verbose_name_plural, model.objects.filter(visit__in=visits))
