@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test install setup lint format db-stop clean-db
+.PHONY: run serve test install setup lint format db-stop clean-db bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.x")'
@@ -50,6 +50,11 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Benchmark against a separate database ckb_bench with 100,000 synthetic organisations (bench/README.md).
+bench: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(BIN)/python -m bench.run
 
 # Stop the embedded PostgreSQL (it is otherwise left running for the next command).
 db-stop:
