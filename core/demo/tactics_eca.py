@@ -79,8 +79,9 @@ def load(d: DemoLoader) -> None:
         "inno group",
         Organisation.Kind.COMPANY,
         alt=[("inno-group", SPELLING, "en")],
-        description="Company whose staff ran the ECA Project Secretariat (general enquiries: "
-        "eca-tactics@proinno-europe.eu).",
+        # The secretariat's address is the ECA's contact e-mail, shown to signed-in users only.
+        description="Company whose staff ran the ECA Project Secretariat (general enquiries through the "
+        "European Cluster Alliance's secretariat address).",
         contacts=[
             {"name": "Marc Pattinson", "role": "ECA Project Secretariat", "email": "m.pattinson@inno-group.com"},
             {"name": "Guillaume Roux", "role": "ECA Project Secretariat", "email": "g.roux@inno-group.com"},
@@ -317,7 +318,7 @@ DESCRIPTION_ECA = """\
 Open platform launched by the European Commission's DG Enterprise and Industry for cooperation across
 borders between cluster policy makers, to improve cluster policies for the benefit of companies and
 to develop and test new initiatives for cluster excellence and internationalisation. Coordinated and
-animated by OSEO through the TACTICS project; secretariat: eca-tactics@proinno-europe.eu.
+animated by OSEO through the TACTICS project; secretariat run by inno group.
 
 **Membership:** nearly 80 member organisations with more than 160 individuals from 24 countries,
 mostly regional and national agencies; many German, French, Italian and Spanish organisations. A
