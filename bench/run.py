@@ -18,17 +18,19 @@ import threading
 import time
 from http.client import HTTPConnection
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 BASE = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PORT = int(os.environ.get("BENCH_PORT", "18765"))
 DATASETTE_PORT = PORT + 1
 N = int(os.environ.get("BENCH_N", "20"))
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
 LOAD_THREADS = int(os.environ.get("BENCH_LOAD_THREADS", "8"))
 SEED = os.environ.get("BENCH_SEED", "1")
+# Smaller data for a quick smoke run, e.g. "--organisations 2000 --visits 500"; default: full size.
+SIZES = os.environ.get("BENCH_GENERATE_ARGS", "").split()
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"
 CACHE = BASE / ".venv" / ".bench-generated.json"
 SQLITE = BASE / ".venv" / "bench.sqlite3"
@@ -49,8 +51,9 @@ def ensure_database(url: str) -> None:
 
     parts = urlsplit(url)
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'ckb_bench'").fetchone():
-            conn.execute("CREATE DATABASE ckb_bench")
+        name = parts.path.lstrip("/")
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(env: dict, *args: str) -> None:
@@ -60,15 +63,23 @@ def manage(env: dict, *args: str) -> None:
 def prepare(env: dict) -> None:
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "load_demo", "-v", "0")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    wanted = {"seed": SEED, "url": env["DATABASE_URL"]}
+    # The production manifest storage serves hashed names: collect as production does.
+    manage({**env, "DJANGO_ENV": "production", "ALLOWED_HOSTS": "127.0.0.1"}, "collectstatic", "--noinput", "-v", "0")
+    wanted = {"seed": SEED, "sizes": SIZES, "url": env["DATABASE_URL"]}
     if CACHE.exists() and json.loads(CACHE.read_text()) == wanted:
         print("Synthetic data: already generated with this seed (cached); skipping.")
         return
     started = time.perf_counter()
-    manage(env, "generate_data", "--seed", SEED, "--replace")
-    print(f"generate_data at the default size: {time.perf_counter() - started:.0f} s")
+    manage(env, "generate_data", "--seed", SEED, "--replace", *SIZES)
+    print(f"generate_data {' '.join(SIZES) or 'at the default size'}: {time.perf_counter() - started:.0f} s")
     CACHE.write_text(json.dumps(wanted))
+
+
+def port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
 def wait_for(port: int, path: str = "/", timeout: float = 60) -> None:
@@ -86,7 +97,7 @@ def wait_for(port: int, path: str = "/", timeout: float = 60) -> None:
 
 def timed_get(conn: HTTPConnection, path: str, headers=None) -> tuple[float, int]:
     started = time.perf_counter()
-    conn.request("GET", path, headers=headers or {})
+    conn.request("GET", quote(path, safe="/?&=+%:"), headers=headers or {})
     response = conn.getresponse()
     response.read()
     return (time.perf_counter() - started) * 1000, response.status
@@ -226,7 +237,7 @@ def load_test(port: int, urls: list[str], worker_pids) -> dict:
 
     def sample_memory():
         while time.monotonic() < stop:
-            with contextlib.suppress(psutil.Error):  # a worker recycled between listing and reading
+            with contextlib.suppress(Exception):  # a worker recycled between listing and reading
                 peak[0] = max([peak[0], *(psutil.Process(p).memory_info().rss for p in worker_pids())])
             time.sleep(0.5)
 
@@ -280,6 +291,9 @@ def main() -> None:
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_LOG_LEVEL": "warning",
     }
+    for port in (PORT, DATASETTE_PORT):
+        if not port_is_free(port):
+            sys.exit(f"Port {port} on 127.0.0.1 is taken by another process; set BENCH_PORT.")
     log = open(BASE / ".venv" / "bench-gunicorn.log", "w")  # noqa: SIM115 - open for the server's life
     config = ["--config", "config/gunicorn.conf.py"] if (BASE / "config" / "gunicorn.conf.py").exists() else []
     if not config:  # before the production settings landed: the same settings on the command line
@@ -289,6 +303,8 @@ def main() -> None:
     datasette = None
     try:
         wait_for(PORT, "/health/")
+        if server.poll() is not None:
+            sys.exit("gunicorn exited; see .venv/bench-gunicorn.log")
         master = psutil.Process(server.pid)
 
         def worker_pids():
@@ -299,7 +315,7 @@ def main() -> None:
         results = {}
         for name, path in urls.items():
             results[name] = r = timings(PORT, path)
-            print(f"{name:<24} {r['median']:8.1f} {r['p95']:8.1f} {counts[name]:8d} {r['status']}")
+            print(f"{name:<24} {r['median']:8.1f} {r['p95']:8.1f} {counts[name]:8d} {r['status']}  {path}")
 
         ours = results["partners, 3 filters"]["median"]
         admin_path = (
