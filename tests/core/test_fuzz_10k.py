@@ -1,0 +1,43 @@
+"""The long fuzz run (marker ``fuzz``, run on its own: ``pytest -m fuzz``): FUZZ_EXAMPLES (default
+10,000) generated query strings spread over the eight list pages and search, 0 server errors.
+The quick version of the same property runs in every test run (test_fuzz_lists.py)."""
+
+import os
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.core.test_fuzz_lists import PAGES, query_strings
+
+TOTAL = int(os.environ.get("FUZZ_EXAMPLES", "10000"))
+
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+
+
+def test_ten_thousand_query_strings_cause_no_server_error(client, request):
+    if "fuzz" not in (request.config.getoption("markexpr") or "").replace("not fuzz", ""):
+        pytest.skip("long fuzz run; select it with -m fuzz")
+    client.raise_request_exception = False
+    statuses: dict[int, int] = {}
+    started = time.monotonic()
+
+    @settings(
+        max_examples=TOTAL,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(url=st.sampled_from(list(PAGES)), data=st.data())
+    def check(url, data):
+        params = data.draw(query_strings(PAGES[url]))
+        status = client.get(url, params).status_code
+        statuses[status] = statuses.get(status, 0) + 1
+        assert status != 500, (url, params)
+
+    check()
+    elapsed = time.monotonic() - started
+    print(f"fuzz: {sum(statuses.values())} requests in {elapsed:.0f} s, statuses {statuses}")
+    assert sum(statuses.values()) >= TOTAL
+    assert set(statuses) <= {200, 400}
