@@ -360,7 +360,8 @@ class FacetedListView(ListView):
                 return getter(obj)
             for attr in getter.split("."):
                 obj = getattr(obj, attr, None)
-            return obj
+            # A method named by its path ("get_kind_display", "get_absolute_url") gives its result.
+            return obj() if callable(obj) else obj
 
         def rows():
             yield writer.writerow([header for header, _ in columns])
