@@ -8,26 +8,7 @@ created here first, for every app, as Django's own data migrations do.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = "Editors"
-ADMINS = "Admins"
-
-# (app label, model names, actions). No "delete" anywhere: the issue says editors never delete,
-# not even an inline row (the admin then hides the inline "Delete?" checkboxes).
-EDITOR_PERMISSIONS = [
-    (
-        "visits",
-        ["visit", "itinerarystop", "participant", "finding", "followup", "attachment"],
-        ["add", "change", "view"],
-    ),
-    (
-        "clusters",
-        ["organisation", "alternativename", "label", "membership", "contactperson"],
-        ["add", "change", "view"],
-    ),
-    ("funding", ["instrument", "eligibility", "call", "project", "projectpartner"], ["add", "change", "view"]),
-    ("clusters", ["ecosystem"], ["view"]),
-    ("taggit", ["tag"], ["add", "view"]),
-]
+from core.roles import ADMINS, EDITORS, ensure_roles
 
 
 def create_all_permissions(apps):
@@ -39,24 +20,7 @@ def create_all_permissions(apps):
 
 def create_roles(apps, schema_editor):
     create_all_permissions(apps)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    codenames = [
-        (app_label, f"{action}_{model}")
-        for app_label, models, actions in EDITOR_PERMISSIONS
-        for model in models
-        for action in actions
-    ]
-    editor_permissions = [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in codenames
-    ]
-    editors.permissions.set(editor_permissions)
-
-    admins, _ = Group.objects.get_or_create(name=ADMINS)
-    admins.permissions.set(Permission.objects.all())
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
