@@ -1,6 +1,9 @@
-"""The long fuzz run (marker ``fuzz``, run on its own: ``pytest -m fuzz``): FUZZ_EXAMPLES (default
-10,000) generated query strings spread over the eight list pages and search, 0 server errors.
-The quick version of the same property runs in every test run (test_fuzz_lists.py)."""
+"""The long fuzz run (marker ``fuzz``, run on its own: ``pytest -m fuzz``): FUZZ_EXAMPLES generated
+query strings spread over the eight list pages and search, 0 server errors. The quick version of
+the same property runs in every test run (test_fuzz_lists.py).
+
+Measured at ~0.15 s per request on the CI machine: the default 2,000 fits in about 5 minutes;
+FUZZ_EXAMPLES=10000 takes about 25."""
 
 import os
 import time
@@ -11,12 +14,12 @@ from hypothesis import strategies as st
 
 from tests.core.test_fuzz_lists import PAGES, query_strings
 
-TOTAL = int(os.environ.get("FUZZ_EXAMPLES", "10000"))
+TOTAL = int(os.environ.get("FUZZ_EXAMPLES", "2000"))
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 
-def test_ten_thousand_query_strings_cause_no_server_error(client, request):
+def test_thousands_of_query_strings_cause_no_server_error(client, request):
     if "fuzz" not in (request.config.getoption("markexpr") or "").replace("not fuzz", ""):
         pytest.skip("long fuzz run; select it with -m fuzz")
     client.raise_request_exception = False
