@@ -12,6 +12,7 @@ from urllib.parse import quote
 import psycopg
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -54,8 +55,11 @@ def manage(*args, database_url, media_root):
 
 
 @pytest.fixture
-def source_url(django_db_setup):
+def source_url(django_db_setup, django_db_blocker):
     """The test database (demo data), with a few committed edits that are undone afterwards."""
+    # Browser tests flush the database and may have run first: (re)load the demo, idempotently.
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
     url = url_of(settings.DATABASES["default"], settings.DATABASES["default"]["NAME"])
     marker = f"backup-test-{uuid.uuid4().hex[:8]}"
     with psycopg.connect(url, autocommit=True) as conn:
