@@ -43,6 +43,13 @@ def server_major_version(alias: str = "default") -> int:
         return int(cursor.fetchone()[0]) // 10000
 
 
+def client_major_version(version_output: str) -> int | None:
+    """The major version in ``pg_dump --version`` output, e.g. "pg_dump (PostgreSQL) 15.20 (Debian
+    15.20-0+deb12u1)" gives 15 (distributions append their own parenthesis)."""
+    found = re.search(r"\(PostgreSQL\)\s+(\d+)", version_output)
+    return int(found.group(1)) if found else None
+
+
 def client_program(program: str, alias: str = "default") -> str:
     """Path of ``program`` (pg_dump, pg_restore) able to handle the server behind ``alias``."""
     major = server_major_version(alias)
@@ -59,8 +66,8 @@ def client_program(program: str, alias: str = "default") -> str:
     for path in candidates:
         if path.is_file():
             version = subprocess.run([str(path), "--version"], capture_output=True, text=True, check=True).stdout
-            found = re.search(r"(\d+)(?:\.\d+)?", version.split(")")[-1])
-            if found and int(found.group(1)) >= major:
+            found = client_major_version(version)
+            if found is not None and found >= major:
                 return str(path)
     raise CommandError(f"No {program} of version {major} or later found (set PG_BIN_DIR).")
 

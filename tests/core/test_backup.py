@@ -131,3 +131,18 @@ def test_restore_refuses_a_database_that_is_not_empty(source_url, tmp_path):
     )
     assert result.returncode != 0
     assert "already has tables" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("output", "major"),
+    [
+        ("pg_dump (PostgreSQL) 18.3\n", 18),
+        ("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n", 15),
+        ("pg_restore (PostgreSQL) 16.4 (Ubuntu 16.4-1.pgdg22.04+1)\n", 16),
+        ("something else\n", None),
+    ],
+)
+def test_client_version_is_read_from_distribution_builds_too(output, major):
+    from core.pgtools import client_major_version
+
+    assert client_major_version(output) == major
