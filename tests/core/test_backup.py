@@ -16,6 +16,10 @@ from django.core.management import call_command
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
+# Marked so that pytest-django sets up the test database even when this file runs alone;
+# unmarked, the fixtures would reach the database named in settings (a developer's own).
+pytestmark = pytest.mark.django_db
+
 
 def url_of(config: dict, name: str) -> str:
     host = config.get("HOST") or ""
