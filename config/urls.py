@@ -9,6 +9,9 @@ admin.site.index_title = "Records"
 # visits:attachment, which refuses a draft's files to the public.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("config.api_urls")),
+    # The language switcher posts here (django.views.i18n.set_language).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("core.urls")),
     path("", include("clusters.urls")),
     path("", include("funding.urls")),
