@@ -1,14 +1,15 @@
 import django_filters
 from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.models import Ecosystem, Label, Organisation
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 
-SIZE_BANDS = [("1-49", "1–49 members"), ("50-249", "50–249 members"), ("250+", "250 members or more")]
-SIZE_BANDS.append(("unknown", "Not known"))
-YES_NO = [("yes", "Yes"), ("no", "No")]
+SIZE_BANDS = [("1-49", _("1–49 members")), ("50-249", _("50–249 members")), ("250+", _("250 members or more"))]
+SIZE_BANDS.append(("unknown", _("Not known")))
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def valid_label_condition(prefix: str = "") -> Q:
@@ -28,18 +29,18 @@ class OrganisationFilterSet(FacetedFilterSet):
     """Filters of the organisation lists. The queryset must come from ``for_list()``, whose
     annotations (``has_visits``, ``has_valid_label``, ``size_band``) some filters read."""
 
-    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label="Kind")
-    country = django_filters.ChoiceFilter(choices=countries, label="Country")
-    region = django_filters.CharFilter(label="Region", max_length=120)
-    ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label="Ecosystem")
-    label = django_filters.ChoiceFilter(choices=Label.Kind.choices, method="filter_label", label="Label")
+    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label=_("Kind"))
+    country = django_filters.ChoiceFilter(choices=countries, label=_("Country"))
+    region = django_filters.CharFilter(label=_("Region"), max_length=120)
+    ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label=_("Ecosystem"))
+    label = django_filters.ChoiceFilter(choices=Label.Kind.choices, method="filter_label", label=_("Label"))
     label_valid = django_filters.ChoiceFilter(
-        choices=[("yes", "Still valid")], method="filter_label_valid", label="Label validity"
+        choices=[("yes", _("Still valid"))], method="filter_label_valid", label=_("Label validity")
     )
-    size = django_filters.ChoiceFilter(choices=SIZE_BANDS, field_name="size_band", label="Size")
-    has_visits = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_visits", label="Has visits")
+    size = django_filters.ChoiceFilter(choices=SIZE_BANDS, field_name="size_band", label=_("Size"))
+    has_visits = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_visits", label=_("Has visits"))
     target_country = django_filters.ChoiceFilter(
-        choices=countries, method="filter_target_country", label="Cooperation target"
+        choices=countries, method="filter_target_country", label=_("Cooperation target")
     )
 
     search_fields = ("name", "acronym", "alternative_names__name")

@@ -4,23 +4,25 @@ Each has the PostgreSQL text-search configuration used to stem it; "simple" wher
 has no stemmer for the language.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 CONTENT_LANGUAGES = [
-    ("en", "English", "english"),
-    ("fr", "French", "french"),
-    ("de", "German", "german"),
-    ("ru", "Russian", "russian"),
-    ("tr", "Turkish", "turkish"),
-    ("it", "Italian", "italian"),
-    ("es", "Spanish", "spanish"),
-    ("pl", "Polish", "simple"),
-    ("cs", "Czech", "simple"),
-    ("sk", "Slovak", "simple"),
-    ("hu", "Hungarian", "hungarian"),
-    ("sv", "Swedish", "swedish"),
-    ("nl", "Dutch", "dutch"),
-    ("fi", "Finnish", "finnish"),
-    ("da", "Danish", "danish"),
-    ("pt", "Portuguese", "portuguese"),
+    ("en", _("English"), "english"),
+    ("fr", _("French"), "french"),
+    ("de", _("German"), "german"),
+    ("ru", _("Russian"), "russian"),
+    ("tr", _("Turkish"), "turkish"),
+    ("it", _("Italian"), "italian"),
+    ("es", _("Spanish"), "spanish"),
+    ("pl", _("Polish"), "simple"),
+    ("cs", _("Czech"), "simple"),
+    ("sk", _("Slovak"), "simple"),
+    ("hu", _("Hungarian"), "hungarian"),
+    ("sv", _("Swedish"), "swedish"),
+    ("nl", _("Dutch"), "dutch"),
+    ("fi", _("Finnish"), "finnish"),
+    ("da", _("Danish"), "danish"),
+    ("pt", _("Portuguese"), "portuguese"),
 ]
 
 LANGUAGE_CHOICES = [(code, name) for code, name, _ in CONTENT_LANGUAGES]

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, Greatest, Length
 from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -70,9 +71,9 @@ def tracked_history(**kwargs) -> HistoricalRecords:
 class DatePrecision(models.TextChoices):
     """How much of a stored date is known: 2012-04-01 with MONTH means "April 2012"."""
 
-    DAY = "day", "Exact day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Exact day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
@@ -288,21 +289,21 @@ class Organisation(SluggedModel):
     that hosts, visits, manages funding or takes part in a project."""
 
     class Kind(models.TextChoices):
-        CLUSTER = "cluster", "Cluster"
-        POLE = "pole", "Pole of competitiveness"
-        NETWORK = "network", "Meta-cluster / network"
-        COMPANY = "company", "Company"
-        RESEARCH = "research", "Research institute / university"
-        AGENCY = "agency", "Agency / intermediary"
-        AUTHORITY = "authority", "Public authority"
-        ASSOCIATION = "association", "Association"
-        FINANCIAL = "financial", "Financial body"
+        CLUSTER = "cluster", _("Cluster")
+        POLE = "pole", _("Pole of competitiveness")
+        NETWORK = "network", _("Meta-cluster / network")
+        COMPANY = "company", _("Company")
+        RESEARCH = "research", _("Research institute / university")
+        AGENCY = "agency", _("Agency / intermediary")
+        AUTHORITY = "authority", _("Public authority")
+        ASSOCIATION = "association", _("Association")
+        FINANCIAL = "financial", _("Financial body")
 
     class CompanySize(models.TextChoices):
-        MICRO = "micro", "Micro"
-        SMALL = "small", "Small"
-        MEDIUM = "medium", "Medium-sized"
-        LARGE = "large", "Large"
+        MICRO = "micro", _("Micro")
+        SMALL = "small", _("Small")
+        MEDIUM = "medium", _("Medium-sized")
+        LARGE = "large", _("Large")
 
     CLUSTER_KINDS = (Kind.CLUSTER, Kind.POLE, Kind.NETWORK)
 
@@ -327,11 +328,11 @@ class Organisation(SluggedModel):
         "number of members is approximate", default=False, help_text='For sources that say "about" or "almost".'
     )
     member_countries_count = models.PositiveSmallIntegerField("countries of its members", null=True, blank=True)
-    members_small_pct = percentage_field("small firms among members (%)")
-    members_medium_pct = percentage_field("medium firms among members (%)")
-    members_large_pct = percentage_field("large firms among members (%)")
-    members_research_pct = percentage_field("research and education members (%)")
-    public_funding_pct = percentage_field("share of its budget paid by the state (%)")
+    members_small_pct = percentage_field(_("small firms among members (%)"))
+    members_medium_pct = percentage_field(_("medium firms among members (%)"))
+    members_large_pct = percentage_field(_("large firms among members (%)"))
+    members_research_pct = percentage_field(_("research and education members (%)"))
+    public_funding_pct = percentage_field(_("share of its budget paid by the state (%)"))
     national_programme = models.CharField(
         max_length=200, blank=True, help_text="National cluster programme it belongs to, if any."
     )
@@ -339,10 +340,10 @@ class Organisation(SluggedModel):
         models.CharField(max_length=100),
         default=list,
         blank=True,
-        verbose_name="cooperation interests",
+        verbose_name=_("cooperation interests"),
         help_text="Topics it seeks partners for, comma-separated.",
     )
-    target_countries = CountryField(multiple=True, blank=True, verbose_name="cooperation target countries")
+    target_countries = CountryField(multiple=True, blank=True, verbose_name=_("cooperation target countries"))
 
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
     members = models.ManyToManyField(
@@ -420,11 +421,11 @@ class AlternativeName(TimeStampedModel):
     another script or without diacritics, a former name."""
 
     class Kind(models.TextChoices):
-        ACRONYM = "acronym", "Acronym"
-        TRANSLATION = "translation", "Translation"
-        TRANSLITERATION = "transliteration", "Other script / transliteration"
-        SPELLING = "spelling", "Other spelling"
-        FORMER = "former", "Former name"
+        ACRONYM = "acronym", _("Acronym")
+        TRANSLATION = "translation", _("Translation")
+        TRANSLITERATION = "transliteration", _("Other script / transliteration")
+        SPELLING = "spelling", _("Other spelling")
+        FORMER = "former", _("Former name")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="alternative_names")
     name = models.CharField(max_length=200)
@@ -446,11 +447,11 @@ class Label(TimeStampedModel):
     label such as the French pole of competitiveness status."""
 
     class Kind(models.TextChoices):
-        ESCA_BRONZE = "esca_bronze", "ESCA Bronze"
-        ESCA_SILVER = "esca_silver", "ESCA Silver"
-        ESCA_GOLD = "esca_gold", "ESCA Gold"
-        NATIONAL = "national", "National label"
-        OTHER = "other", "Other label"
+        ESCA_BRONZE = "esca_bronze", _("ESCA Bronze")
+        ESCA_SILVER = "esca_silver", _("ESCA Silver")
+        ESCA_GOLD = "esca_gold", _("ESCA Gold")
+        NATIONAL = "national", _("National label")
+        OTHER = "other", _("Other label")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="labels")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -480,12 +481,12 @@ class Membership(TimeStampedModel):
     cluster, the coordinator of a network, a seat on a board."""
 
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        ANCHOR = "anchor", "Anchor member"
-        COORDINATOR = "coordinator", "Coordinator"
-        BOARD = "board", "Board member"
-        FOUNDER = "founder", "Founder"
-        PARTNER = "partner", "Partner"
+        MEMBER = "member", _("Member")
+        ANCHOR = "anchor", _("Anchor member")
+        COORDINATOR = "coordinator", _("Coordinator")
+        BOARD = "board", _("Board member")
+        FOUNDER = "founder", _("Founder")
+        PARTNER = "partner", _("Partner")
 
     group = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="member_links")
     member = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="membership_links")
@@ -519,8 +520,8 @@ class ContactPerson(TimeStampedModel):
 
     class Meta:
         ordering = ["organisation", "name"]
-        verbose_name = "contact person"
-        verbose_name_plural = "contact persons"
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"

@@ -1,5 +1,7 @@
 """How organisations take part in global search (core/search.py combines the apps)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from clusters.fulltext import SearchSpec
 from clusters.models import Organisation
 
@@ -13,7 +15,7 @@ def _subtitle(org: Organisation) -> str:
 
 ORGANISATIONS = SearchSpec(
     key="organisations",
-    label="Organisations",
+    label=_("Organisations"),
     model=Organisation,
     queryset=lambda user: Organisation.objects.only("pk", "slug", "name", "acronym", "kind", "city", "country"),
     title="name",

@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from clusters.filtersets import OrganisationFilterSet
@@ -16,32 +17,32 @@ class OrganisationListView(FacetedListView):
     queryset = Organisation.objects.for_list()
     filterset_class = OrganisationFilterSet
     template_name = "clusters/organisation_list.html"
-    title = "Partners"
-    intro = "Every organisation on record: clusters, poles, companies, research bodies, agencies and funders."
-    empty_message = "No organisation matches these filters."
+    title = _("Partners")
+    intro = _("Every organisation on record: clusters, poles, companies, research bodies, agencies and funders.")
+    empty_message = _("No organisation matches these filters.")
     csv_filename = "organisations.csv"
     sort_options = {
-        "name": ("Name", ["name"]),
-        "country": ("Country", ["country", "name"]),
-        "-founded": ("Founded (newest)", [F("founded").desc(nulls_last=True), "name"]),
-        "founded": ("Founded (oldest)", [F("founded").asc(nulls_last=True), "name"]),
-        "-members": ("Members (most)", [F("members_count").desc(nulls_last=True), "name"]),
+        "name": (_("Name"), ["name"]),
+        "country": (_("Country"), ["country", "name"]),
+        "-founded": (_("Founded (newest)"), [F("founded").desc(nulls_last=True), "name"]),
+        "founded": (_("Founded (oldest)"), [F("founded").asc(nulls_last=True), "name"]),
+        "-members": (_("Members (most)"), [F("members_count").desc(nulls_last=True), "name"]),
     }
     csv_columns = [
-        ("Name", "name"),
-        ("Acronym", "acronym"),
-        ("Kind", "get_kind_display"),
-        ("Country", lambda o: o.country.code),
-        ("Region", "region"),
-        ("City", "city"),
-        ("Founded", "founded"),
-        ("Members", "members_count"),
-        ("Website", "website"),
-        ("Ecosystems", lambda o: _join(o.ecosystems.all())),
-        ("Tags", lambda o: _join(o.tags.all())),
-        ("Visits hosted", "visits_hosted_count"),
-        ("Visits made", "visits_made_count"),
-        ("Profile", "get_absolute_url"),
+        (_("Name"), "name"),
+        (_("Acronym"), "acronym"),
+        (_("Kind"), "get_kind_display"),
+        (_("Country"), lambda o: o.country.code),
+        (_("Region"), "region"),
+        (_("City"), "city"),
+        (_("Founded"), "founded"),
+        (_("Members"), "members_count"),
+        (_("Website"), "website"),
+        (_("Ecosystems"), lambda o: _join(o.ecosystems.all())),
+        (_("Tags"), lambda o: _join(o.tags.all())),
+        (_("Visits hosted"), "visits_hosted_count"),
+        (_("Visits made"), "visits_made_count"),
+        (_("Profile"), "get_absolute_url"),
     ]
 
     def get_context_data(self, **kwargs):
@@ -50,17 +51,17 @@ class OrganisationListView(FacetedListView):
 
 class ClusterListView(OrganisationListView):
     queryset = Organisation.objects.for_list().clusters()
-    title = "Clusters and networks"
-    intro = "Clusters, poles of competitiveness and meta-clusters or networks."
-    empty_message = "No cluster matches these filters."
+    title = _("Clusters and networks")
+    intro = _("Clusters, poles of competitiveness and meta-clusters or networks.")
+    empty_message = _("No cluster matches these filters.")
     csv_filename = "clusters.csv"
 
 
 class PoleListView(OrganisationListView):
     queryset = Organisation.objects.for_list().poles()
-    title = "Poles of competitiveness"
-    intro = "Poles of competitiveness, with their labels, members and visits."
-    empty_message = "No pole matches these filters."
+    title = _("Poles of competitiveness")
+    intro = _("Poles of competitiveness, with their labels, members and visits.")
+    empty_message = _("No pole matches these filters.")
     csv_filename = "poles.csv"
 
 
@@ -85,11 +86,11 @@ class OrganisationDetailView(DetailView):
 
 def timeline(org) -> list[dict]:
     """Visits it hosted or made and itinerary stops it hosted, oldest first."""
-    entries = [{"visit": v, "role": "Hosted"} for v in org.visits_hosted.all()]
-    entries += [{"visit": v, "role": "Visited"} for v in org.visits_made.all()]
+    entries = [{"visit": v, "role": _("Hosted")} for v in org.visits_hosted.all()]
+    entries += [{"visit": v, "role": _("Visited")} for v in org.visits_made.all()]
     hosted = {v.pk for v in org.visits_hosted.all()}
     entries += [
-        {"visit": s.visit, "role": f"Hosted a stop (day {s.day})", "stop": s}
+        {"visit": s.visit, "role": _("Hosted a stop (day %(day)s)") % {"day": s.day}, "stop": s}
         for s in org.itinerary_stops.all()
         if s.visit_id not in hosted
     ]
@@ -110,15 +111,15 @@ def cooperation(org) -> list[dict]:
 
     for visit in org.visits_made.all():
         for host in visit.hosts.all():
-            add(host, visit, "Visited them")
+            add(host, visit, _("Visited them"))
         for stop in visit.stops.all():
-            add(stop.host, visit, "Visited them")
+            add(stop.host, visit, _("Visited them"))
     for visit in org.visits_hosted.all():
         for member in visit.delegation.all():
-            add(member, visit, "Hosted them")
+            add(member, visit, _("Hosted them"))
     for stop in org.itinerary_stops.all():
         for member in stop.visit.delegation.all():
-            add(member, stop.visit, "Hosted them")
+            add(member, stop.visit, _("Hosted them"))
     for entry in partners.values():
         entry["meetings"].sort(key=lambda m: m["visit"].start_date)
     return sorted(partners.values(), key=lambda e: (-len(e["meetings"]), e["organisation"].name))

@@ -22,6 +22,9 @@ import django_filters
 from django import forms
 from django.db.models import Count, F, Q
 from django.http import QueryDict, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import ListView
 
 # Parameters that carry page state rather than a filter.
@@ -45,7 +48,10 @@ class MultipleValueField(forms.Field):
     def validate(self, value):
         super().validate(value)
         if len(value) > self.max_values:
-            raise forms.ValidationError(f"At most {self.max_values} values.")
+            raise forms.ValidationError(
+                ngettext("At most %(count)d value.", "At most %(count)d values.", self.max_values)
+                % {"count": self.max_values}
+            )
 
     def clean(self, value):
         values = super().clean(value)
@@ -137,8 +143,8 @@ class FacetedFilterSet(django_filters.FilterSet):
     ``return queryset.search(value)``.
     """
 
-    q = django_filters.CharFilter(method="filter_q", label="Search", max_length=200)
-    tag = TagFilter(label="Tag")
+    q = django_filters.CharFilter(method="filter_q", label=gettext_lazy("Search"), max_length=200)
+    tag = TagFilter(label=gettext_lazy("Tag"))
 
     search_fields: tuple[str, ...] = ("name",)
     facets: tuple[Facet, ...] = ()
@@ -257,7 +263,8 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def error_messages(self) -> list[str]:
         return [
-            f"{self.filters[name].label if name in self.filters else name}: {' '.join(errors)} This filter was ignored."
+            _("%(filter)s: %(errors)s This filter was ignored.")
+            % {"filter": self.filters[name].label if name in self.filters else name, "errors": " ".join(errors)}
             for name, errors in self.form.errors.items()
         ]
 
@@ -283,7 +290,8 @@ class FacetedListView(ListView):
     default), ``csv_columns`` (``[(header, "attr.path" or callable)]``), ``title``, ``template_name``
     (extending ``generic/object_list.html``). Context: ``filterset``, ``facets``, ``active_filters``,
     ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``clear_url``,
-    ``page_notice`` and ListView's ``page_obj``/``object_list``.
+    ``page_notice`` and ListView's ``page_obj``/``object_list``. Optional ``feed_url_name`` and
+    ``ical_url_name`` (core/feeds.py) give ``feed_url`` and ``ical_url``, carrying the current filters.
     """
 
     filterset_class: type[FacetedFilterSet]
@@ -292,8 +300,10 @@ class FacetedListView(ListView):
     csv_columns: list[tuple[str, Any]] = []
     csv_filename = "export.csv"
     title = ""
-    empty_message = "Nothing matches these filters."
+    empty_message = gettext_lazy("Nothing matches these filters.")
     page_notice = ""
+    feed_url_name = ""
+    ical_url_name = ""
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
@@ -321,7 +331,11 @@ class FacetedListView(ListView):
         raw = self.request.GET.get("page", "1")
         page = paginator.get_page(raw)
         if raw != str(page.number):
-            self.page_notice = f"There is no page “{raw[:20]}”; showing page {page.number} of {paginator.num_pages}."
+            self.page_notice = _("There is no page “%(page)s”; showing page %(number)d of %(count)d.") % {
+                "page": raw[:20],
+                "number": page.number,
+                "count": paginator.num_pages,
+            }
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -343,6 +357,8 @@ class FacetedListView(ListView):
                 for key, (label, _) in self.sort_options.items()
             ],
             export_url=querystring(params, format="csv") if self.csv_columns else "",
+            feed_url=self.filtered_link(self.feed_url_name),
+            ical_url=self.filtered_link(self.ical_url_name),
             clear_url=querystring(QueryDict(mutable=True), **({"sort": params["sort"]} if "sort" in params else {})),
             hidden_params=[
                 (k, v) for k, values in params.lists() if k not in ("q", *STATE_PARAMS) or k == "sort" for v in values
@@ -350,10 +366,22 @@ class FacetedListView(ListView):
         )
         return context
 
+    def filtered_link(self, url_name: str) -> str:
+        """The page ``url_name`` (a feed of this list) with the current filters, without page state."""
+        if not url_name:
+            return ""
+        query = self.request.GET.copy()
+        for key in STATE_PARAMS:
+            query.pop(key, None)
+        encoded = query.urlencode()
+        return reverse(url_name) + (f"?{encoded}" if encoded else "")
+
     def export_csv(self, queryset) -> StreamingHttpResponse:
         """Every filtered row, in the page's order, streamed in chunks (never all in memory)."""
         writer = csv.writer(_Echo())
         columns = self.csv_columns
+        # Translated now, while the request's language is active, not when the stream is read.
+        headers = [str(header) for header, _getter in columns]
 
         def value(obj, getter):
             if callable(getter):
@@ -364,7 +392,7 @@ class FacetedListView(ListView):
             return obj() if callable(obj) else obj
 
         def rows():
-            yield writer.writerow([header for header, _ in columns])
+            yield writer.writerow(headers)
             for obj in queryset.iterator(chunk_size=2000):
                 yield writer.writerow([_csv_cell(value(obj, getter)) for _, getter in columns])
 

@@ -1,6 +1,7 @@
 from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -23,11 +24,11 @@ class HomeView(TemplateView):
         by_kind = Organisation.objects.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
         context["organisation_kinds"] = [{"label": kinds.get(row["kind"], row["kind"]), **row} for row in by_kind]
         context["stats"] = [
-            {"label": "organisations", "count": sum(row["count"] for row in context["organisation_kinds"])},
-            {"label": "visits and events", "count": visits.count()},
-            {"label": "funding instruments", "count": Instrument.objects.count()},
-            {"label": "calls for proposals", "count": Call.objects.count()},
-            {"label": "cooperation projects", "count": Project.objects.count()},
+            {"label": _("organisations"), "count": sum(row["count"] for row in context["organisation_kinds"])},
+            {"label": _("visits and events"), "count": visits.count()},
+            {"label": _("funding instruments"), "count": Instrument.objects.count()},
+            {"label": _("calls for proposals"), "count": Call.objects.count()},
+            {"label": _("cooperation projects"), "count": Project.objects.count()},
         ]
         context["latest_visits"] = visits.most_recent(5)
         return context

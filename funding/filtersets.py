@@ -7,13 +7,14 @@ from django import forms
 from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.models import Organisation
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 from funding.models import BeneficiaryType, Call, CallStatus, Eligibility, Instrument, Project
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def country_codes(path: str) -> Func:
@@ -60,21 +61,23 @@ def beneficiary_expression(filterset):
 class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     """Filters of the instrument list; the queryset comes from ``Instrument.objects.for_list()``."""
 
-    kind = django_filters.ChoiceFilter(choices=Instrument.Kind.choices, label="Kind")
-    level = django_filters.ChoiceFilter(choices=Instrument.Level.choices, label="Level")
-    managing_body = SlugFilter(field_name="managing_body", queryset=Organisation.objects.all(), label="Managing body")
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label="Eligible country")
+    kind = django_filters.ChoiceFilter(choices=Instrument.Kind.choices, label=_("Kind"))
+    level = django_filters.ChoiceFilter(choices=Instrument.Level.choices, label=_("Level"))
+    managing_body = SlugFilter(
+        field_name="managing_body", queryset=Organisation.objects.all(), label=_("Managing body")
+    )
+    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Eligible country"))
     beneficiary = django_filters.ChoiceFilter(
-        choices=BeneficiaryType.choices, method="filter_beneficiary", label="Beneficiary type"
+        choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Beneficiary type")
     )
     rate_min = django_filters.NumberFilter(
-        method="filter_rate", label="Co-funding rate from (%)", min_value=0, max_value=100
+        method="filter_rate", label=_("Co-funding rate from (%)"), min_value=0, max_value=100
     )
     rate_max = django_filters.NumberFilter(
-        method="filter_rate", label="Co-funding rate up to (%)", min_value=0, max_value=100
+        method="filter_rate", label=_("Co-funding rate up to (%)"), min_value=0, max_value=100
     )
-    status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label="Status")
-    has_open_call = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_open_call", label="Open call")
+    status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label=_("Status"))
+    has_open_call = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_open_call", label=_("Open call"))
 
     search_fields = ("name", "acronym")
     facets = (
@@ -144,17 +147,23 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
 
     country_path = "instrument__eligible_countries"
 
-    status = django_filters.ChoiceFilter(choices=CallStatus.choices, field_name="call_status", label="Status")
-    instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label="Instrument")
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label="Eligible country")
+    status = django_filters.ChoiceFilter(choices=CallStatus.choices, field_name="call_status", label=_("Status"))
+    instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Instrument"))
+    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Eligible country"))
     deadline_after = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="gte", label="Deadline from", widget=forms.DateInput(attrs={"type": "date"})
+        field_name="deadline",
+        lookup_expr="gte",
+        label=_("Deadline from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     deadline_before = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="lte", label="Deadline until", widget=forms.DateInput(attrs={"type": "date"})
+        field_name="deadline",
+        lookup_expr="lte",
+        label=_("Deadline until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     closing_within = django_filters.NumberFilter(
-        method="filter_closing_within", label="Closing within (days)", min_value=0, max_value=3660
+        method="filter_closing_within", label=_("Closing within (days)"), min_value=0, max_value=3660
     )
 
     search_fields = ("title",)
@@ -177,8 +186,8 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
 class ProjectFilterSet(FacetedFilterSet):
     """Filters of the project list; the queryset comes from ``Project.objects.for_list()``."""
 
-    instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label="Funded by")
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label="Partner country")
+    instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
+    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Partner country"))
 
     search_fields = ("name", "acronym")
     facets = (

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
@@ -47,9 +48,9 @@ class SearchableQuerySet(models.QuerySet):
 
 
 class CallStatus(models.TextChoices):
-    FORTHCOMING = "forthcoming", "Forthcoming"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    FORTHCOMING = "forthcoming", _("Forthcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 class InstrumentQuerySet(SearchableQuerySet):
@@ -157,14 +158,14 @@ def search_indexes(prefix: str) -> list:
 
 
 class BeneficiaryType(models.TextChoices):
-    SME = "sme", "SMEs"
-    LARGE_COMPANY = "large_company", "Large companies"
-    CLUSTER_ORGANISATION = "cluster_organisation", "Cluster organisations"
-    RESEARCH = "research", "Research institutes and universities"
-    PUBLIC_AUTHORITY = "public_authority", "Public authorities"
-    AGENCY = "agency", "Agencies and intermediaries"
-    NON_PROFIT = "non_profit", "Associations and non-profits"
-    INDIVIDUAL = "individual", "Individuals and students"
+    SME = "sme", _("SMEs")
+    LARGE_COMPANY = "large_company", _("Large companies")
+    CLUSTER_ORGANISATION = "cluster_organisation", _("Cluster organisations")
+    RESEARCH = "research", _("Research institutes and universities")
+    PUBLIC_AUTHORITY = "public_authority", _("Public authorities")
+    AGENCY = "agency", _("Agencies and intermediaries")
+    NON_PROFIT = "non_profit", _("Associations and non-profits")
+    INDIVIDUAL = "individual", _("Individuals and students")
 
 
 class Instrument(SluggedModel):
@@ -172,24 +173,24 @@ class Instrument(SluggedModel):
     what rate (FASIE, EUREKA, Horizon 2020, COSME, an OSEO loan guarantee, Innovation Express)."""
 
     class Kind(models.TextChoices):
-        GRANT = "grant", "Grant"
-        LOAN = "loan", "Loan"
-        LOAN_GUARANTEE = "loan_guarantee", "Loan guarantee"
-        EQUITY = "equity", "Equity"
-        VOUCHER = "voucher", "Voucher"
-        PRIZE = "prize", "Prize"
-        TAX_INCENTIVE = "tax_incentive", "Tax incentive"
+        GRANT = "grant", _("Grant")
+        LOAN = "loan", _("Loan")
+        LOAN_GUARANTEE = "loan_guarantee", _("Loan guarantee")
+        EQUITY = "equity", _("Equity")
+        VOUCHER = "voucher", _("Voucher")
+        PRIZE = "prize", _("Prize")
+        TAX_INCENTIVE = "tax_incentive", _("Tax incentive")
 
     class Level(models.TextChoices):
-        EU = "eu", "EU"
-        NATIONAL = "national", "National"
-        REGIONAL = "regional", "Regional"
-        BILATERAL = "bilateral", "Bilateral"
-        MULTILATERAL = "multilateral", "Multilateral / joint"
+        EU = "eu", _("EU")
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        BILATERAL = "bilateral", _("Bilateral")
+        MULTILATERAL = "multilateral", _("Multilateral / joint")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        DISCONTINUED = "discontinued", "Discontinued"
+        ACTIVE = "active", _("Active")
+        DISCONTINUED = "discontinued", _("Discontinued")
 
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
@@ -205,7 +206,7 @@ class Instrument(SluggedModel):
         null=True,
         blank=True,
         related_name="children",
-        verbose_name="parent programme",
+        verbose_name=_("parent programme"),
     )
     successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="predecessors")
     eligible_countries = CountryField(multiple=True, blank=True, help_text="Empty: not restricted by country.")
@@ -213,7 +214,7 @@ class Instrument(SluggedModel):
         multiple=True, blank=True, help_text="Countries it has bilateral cooperation agreements with."
     )
     co_funding_rate = percentage_field(
-        "co-funding rate (%)", help_text="Share of costs it pays, when the same for every beneficiary."
+        _("co-funding rate (%)"), help_text="Share of costs it pays, when the same for every beneficiary."
     )
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     budget_is_approximate = models.BooleanField(default=False)
@@ -261,12 +262,12 @@ class Eligibility(TimeStampedModel):
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="eligibilities")
     beneficiary_type = models.CharField(max_length=30, choices=BeneficiaryType.choices)
-    co_funding_rate = percentage_field("co-funding rate (%)")
+    co_funding_rate = percentage_field(_("co-funding rate (%)"))
     note = models.CharField(max_length=250, blank=True)
 
     class Meta:
         ordering = ["instrument", "beneficiary_type"]
-        verbose_name_plural = "eligibilities"
+        verbose_name_plural = _("eligibilities")
         constraints = [
             models.UniqueConstraint(fields=["instrument", "beneficiary_type"], name="eligibility_unique_type"),
             percentage_check("co_funding_rate", "eligibility_rate_range", "The co-funding rate"),
@@ -361,9 +362,9 @@ class ProjectPartner(TimeStampedModel):
     """An organisation's part in a project: coordinator, partner (with its number), WP leader."""
 
     class Role(models.TextChoices):
-        COORDINATOR = "coordinator", "Coordinator"
-        PARTNER = "partner", "Partner"
-        ASSOCIATED = "associated", "Associated partner"
+        COORDINATOR = "coordinator", _("Coordinator")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partner_links")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="project_links")

@@ -1,5 +1,9 @@
 """How funding instruments, calls and projects take part in global search."""
 
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from clusters.fulltext import SearchSpec
 from funding.models import Call, Instrument, Project
 
@@ -10,19 +14,21 @@ def _instrument_subtitle(instrument: Instrument) -> str:
 
 
 def _call_subtitle(call: Call) -> str:
-    return f"Deadline {call.deadline:%d %B %Y}" if call.deadline else "Call for proposals"
+    if call.deadline:
+        return gettext("Deadline %(date)s") % {"date": formats.date_format(call.deadline, "j F Y")}
+    return gettext("Call for proposals")
 
 
 def _project_subtitle(project: Project) -> str:
     parts = [project.acronym]
     if project.start_date:
-        parts.append(f"from {project.start_date:%Y}")
-    return " · ".join(p for p in parts if p) or "Cooperation project"
+        parts.append(gettext("from %(year)s") % {"year": project.start_date.year})
+    return " · ".join(p for p in parts if p) or gettext("Cooperation project")
 
 
 INSTRUMENTS = SearchSpec(
     key="instruments",
-    label="Funding instruments",
+    label=_("Funding instruments"),
     model=Instrument,
     queryset=lambda user: Instrument.objects.only("pk", "slug", "name", "acronym", "kind", "level"),
     title="name",
@@ -33,7 +39,7 @@ INSTRUMENTS = SearchSpec(
 
 CALLS = SearchSpec(
     key="calls",
-    label="Calls for proposals",
+    label=_("Calls for proposals"),
     model=Call,
     queryset=lambda user: Call.objects.only("pk", "slug", "title", "deadline"),
     title="title",
@@ -44,7 +50,7 @@ CALLS = SearchSpec(
 
 PROJECTS = SearchSpec(
     key="projects",
-    label="Projects",
+    label=_("Projects"),
     model=Project,
     queryset=lambda user: Project.objects.only("pk", "slug", "name", "acronym", "start_date"),
     title="name",

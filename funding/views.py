@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
@@ -23,32 +24,32 @@ class InstrumentListView(FundingListView):
     queryset = Instrument.objects.for_list()
     filterset_class = InstrumentFilterSet
     template_name = "funding/instrument_list.html"
-    title = "Funding instruments"
-    intro = "Grants, loans and other instruments that pay for cluster cooperation, who may apply and at what rate."
-    empty_message = "No funding instrument matches these filters."
+    title = _("Funding instruments")
+    intro = _("Grants, loans and other instruments that pay for cluster cooperation, who may apply and at what rate.")
+    empty_message = _("No funding instrument matches these filters.")
     csv_filename = "funding-instruments.csv"
     sort_options = {
-        "name": ("Name", ["name"]),
-        "-budget": ("Budget (largest)", [F("budget").desc(nulls_last=True), "name"]),
-        "-start": ("Newest", [F("start_date").desc(nulls_last=True), "name"]),
+        "name": (_("Name"), ["name"]),
+        "-budget": (_("Budget (largest)"), [F("budget").desc(nulls_last=True), "name"]),
+        "-start": (_("Newest"), [F("start_date").desc(nulls_last=True), "name"]),
     }
     csv_columns = [
-        ("Name", "name"),
-        ("Acronym", "acronym"),
-        ("Kind", "get_kind_display"),
-        ("Level", "get_level_display"),
-        ("Status", "get_status_display"),
-        ("Managing body", "managing_body"),
-        ("Eligible countries", lambda i: _countries(i.eligible_countries) or "any"),
-        ("Beneficiary types", lambda i: _join(i.eligibilities.all())),
-        ("Co-funding rate (%)", "co_funding_rate"),
-        ("Budget", "budget"),
-        ("Currency", "currency"),
-        ("Open call", lambda i: "yes" if i.has_open_call else "no"),
-        ("Calls", "calls_count"),
-        ("Projects", "projects_count"),
-        ("Tags", lambda i: _join(i.tags.all())),
-        ("Page", "get_absolute_url"),
+        (_("Name"), "name"),
+        (_("Acronym"), "acronym"),
+        (_("Kind"), "get_kind_display"),
+        (_("Level"), "get_level_display"),
+        (_("Status"), "get_status_display"),
+        (_("Managing body"), "managing_body"),
+        (_("Eligible countries"), lambda i: _countries(i.eligible_countries) or "any"),
+        (_("Beneficiary types"), lambda i: _join(i.eligibilities.all())),
+        (_("Co-funding rate (%)"), "co_funding_rate"),
+        (_("Budget"), "budget"),
+        (_("Currency"), "currency"),
+        (_("Open call"), lambda i: "yes" if i.has_open_call else "no"),
+        (_("Calls"), "calls_count"),
+        (_("Projects"), "projects_count"),
+        (_("Tags"), lambda i: _join(i.tags.all())),
+        (_("Page"), "get_absolute_url"),
     ]
 
 
@@ -56,25 +57,25 @@ class CallListView(FundingListView):
     queryset = Call.objects.for_list()
     filterset_class = CallFilterSet
     template_name = "funding/call_list.html"
-    title = "Calls for proposals"
-    intro = "Calls under the funding instruments: forthcoming, open and closed, as of today."
-    empty_message = "No call matches these filters."
+    title = _("Calls for proposals")
+    intro = _("Calls under the funding instruments: forthcoming, open and closed, as of today.")
+    empty_message = _("No call matches these filters.")
     csv_filename = "funding-calls.csv"
     sort_options = {
-        "deadline": ("Deadline (soonest)", [F("deadline").asc(nulls_last=True), "title"]),
-        "-deadline": ("Deadline (latest)", [F("deadline").desc(nulls_last=True), "title"]),
-        "title": ("Title", ["title"]),
+        "deadline": (_("Deadline (soonest)"), [F("deadline").asc(nulls_last=True), "title"]),
+        "-deadline": (_("Deadline (latest)"), [F("deadline").desc(nulls_last=True), "title"]),
+        "title": (_("Title"), ["title"]),
     }
     csv_columns = [
-        ("Title", "title"),
-        ("Instrument", "instrument"),
-        ("Status", "call_status"),
-        ("Opens", "opens_on"),
-        ("Deadline", "deadline"),
-        ("Budget", "budget"),
-        ("Currency", "currency"),
-        ("Proposals received", "proposals_received"),
-        ("Page", "get_absolute_url"),
+        (_("Title"), "title"),
+        (_("Instrument"), "instrument"),
+        (_("Status"), "call_status"),
+        (_("Opens"), "opens_on"),
+        (_("Deadline"), "deadline"),
+        (_("Budget"), "budget"),
+        (_("Currency"), "currency"),
+        (_("Proposals received"), "proposals_received"),
+        (_("Page"), "get_absolute_url"),
     ]
 
 
@@ -82,26 +83,26 @@ class ProjectListView(FundingListView):
     queryset = Project.objects.for_list()
     filterset_class = ProjectFilterSet
     template_name = "funding/project_list.html"
-    title = "Funded projects"
-    intro = "Cooperation projects, the instruments that funded them and their partners."
-    empty_message = "No project matches these filters."
+    title = _("Funded projects")
+    intro = _("Cooperation projects, the instruments that funded them and their partners.")
+    empty_message = _("No project matches these filters.")
     csv_filename = "funding-projects.csv"
     sort_options = {
-        "name": ("Name", ["name"]),
-        "-start": ("Newest", [F("start_date").desc(nulls_last=True), "name"]),
+        "name": (_("Name"), ["name"]),
+        "-start": (_("Newest"), [F("start_date").desc(nulls_last=True), "name"]),
     }
     csv_columns = [
-        ("Name", "name"),
-        ("Acronym", "acronym"),
-        ("Instrument", "instrument"),
-        ("Start", "start_date"),
-        ("End", "end_date"),
-        ("Partner countries", lambda p: _countries(p.partner_countries)),
-        ("Partners on record", "partners_on_record"),
-        ("Budget", "budget"),
-        ("Currency", "currency"),
-        ("Tags", lambda p: _join(p.tags.all())),
-        ("Page", "get_absolute_url"),
+        (_("Name"), "name"),
+        (_("Acronym"), "acronym"),
+        (_("Instrument"), "instrument"),
+        (_("Start"), "start_date"),
+        (_("End"), "end_date"),
+        (_("Partner countries"), lambda p: _countries(p.partner_countries)),
+        (_("Partners on record"), "partners_on_record"),
+        (_("Budget"), "budget"),
+        (_("Currency"), "currency"),
+        (_("Tags"), lambda p: _join(p.tags.all())),
+        (_("Page"), "get_absolute_url"),
     ]
 
 

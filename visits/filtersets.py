@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, Func, OuterRef, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.languages import LANGUAGE_CHOICES
@@ -39,18 +40,18 @@ class YearFilter(django_filters.Filter):
 class VisitFilterSet(FacetedFilterSet):
     """Filters of the visit list; m2m filters go through ``EXISTS`` so rows never repeat."""
 
-    kind = django_filters.ChoiceFilter(choices=Visit.Kind.choices, label="Kind")
-    year = YearFilter(field_name="start_date", lookup_expr="year", label="Year", min_value=1900, max_value=2100)
-    host_country = django_filters.ChoiceFilter(choices=countries, method="filter_host_country", label="Host country")
+    kind = django_filters.ChoiceFilter(choices=Visit.Kind.choices, label=_("Kind"))
+    year = YearFilter(field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2100)
+    host_country = django_filters.ChoiceFilter(choices=countries, method="filter_host_country", label=_("Host country"))
     delegation_country = django_filters.ChoiceFilter(
-        choices=countries, method="filter_delegation_country", label="Delegation from"
+        choices=countries, method="filter_delegation_country", label=_("Delegation from")
     )
     organisation = SlugFilter(
-        queryset=Organisation.objects.all(), method="filter_organisation", label="Organisation involved"
+        queryset=Organisation.objects.all(), method="filter_organisation", label=_("Organisation involved")
     )
-    project = SlugFilter(field_name="project", queryset=Project.objects.all(), label="Project")
-    ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label="Ecosystem")
-    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, label="Report language")
+    project = SlugFilter(field_name="project", queryset=Project.objects.all(), label=_("Project"))
+    ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label=_("Ecosystem"))
+    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, label=_("Report language"))
 
     facets = (
         Facet("kind"),

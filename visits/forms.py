@@ -6,6 +6,7 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from visits.models import Attachment
 
@@ -20,26 +21,26 @@ ALLOWED_TYPES = {
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
-ALLOWED_LABEL = "a PDF, an image (PNG, JPEG, WebP) or slides (PPTX, ODP)"
+ALLOWED_LABEL = _("a PDF, an image (PNG, JPEG, WebP) or slides (PPTX, ODP)")
 
 # What to call a refused type in the message, when `filetype` recognises it.
 DESCRIPTIONS = {
-    "application/x-msdownload": "a Windows executable",
-    "application/x-executable": "a Linux executable",
-    "application/x-mach-binary": "a macOS executable",
-    "application/zip": "a zip archive",
-    "application/x-rar-compressed": "a RAR archive",
-    "application/x-7z-compressed": "a 7-Zip archive",
-    "application/gzip": "a gzip archive",
-    "image/gif": "a GIF image",
-    "image/svg+xml": "an SVG image",
-    "image/tiff": "a TIFF image",
-    "image/bmp": "a BMP image",
-    "application/msword": "a Word document",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "a Word document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "an Excel spreadsheet",
-    "application/vnd.oasis.opendocument.text": "an OpenDocument text",
-    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet",
+    "application/x-msdownload": _("a Windows executable"),
+    "application/x-executable": _("a Linux executable"),
+    "application/x-mach-binary": _("a macOS executable"),
+    "application/zip": _("a zip archive"),
+    "application/x-rar-compressed": _("a RAR archive"),
+    "application/x-7z-compressed": _("a 7-Zip archive"),
+    "application/gzip": _("a gzip archive"),
+    "image/gif": _("a GIF image"),
+    "image/svg+xml": _("an SVG image"),
+    "image/tiff": _("a TIFF image"),
+    "image/bmp": _("a BMP image"),
+    "application/msword": _("a Word document"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _("a Word document"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _("an Excel spreadsheet"),
+    "application/vnd.oasis.opendocument.text": _("an OpenDocument text"),
+    "application/vnd.oasis.opendocument.spreadsheet": _("an OpenDocument spreadsheet"),
 }
 
 HEADER_BYTES = 8192  # as much as `filetype` ever looks at
@@ -54,10 +55,12 @@ def detect(upload) -> str:
     says what the file is."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size == 0:
-        raise forms.ValidationError("The file is empty.", code="empty")
+        raise forms.ValidationError(_("The file is empty."), code="empty")
     if upload.size > limit:
         raise forms.ValidationError(
-            f"The file is {megabytes(upload.size)}; the limit is {megabytes(limit)}.", code="too_large"
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": megabytes(upload.size), "limit": megabytes(limit)},
+            code="too_large",
         )
     upload.seek(0)
     header = upload.read(HEADER_BYTES)
@@ -65,14 +68,16 @@ def detect(upload) -> str:
     kind = filetype.guess(header)
     mime = kind.mime if kind else None
     if mime not in ALLOWED_TYPES:
-        what = DESCRIPTIONS.get(mime) or (f"a {kind.extension.upper()} file" if kind else None)
+        what = DESCRIPTIONS.get(mime) or (
+            _("a %(extension)s file") % {"extension": kind.extension.upper()} if kind else None
+        )
         if what:
-            message = f"This file is {what}, not {ALLOWED_LABEL}."
+            message = _("This file is %(what)s, not %(allowed)s.") % {"what": what, "allowed": ALLOWED_LABEL}
         else:
-            message = f"This file is not {ALLOWED_LABEL}: its content matches none of them."
+            message = _("This file is not %(allowed)s: its content matches none of them.") % {"allowed": ALLOWED_LABEL}
         raise forms.ValidationError(message, code="file_type")
     if mime.endswith(".presentation") and _has_macros(upload):
-        raise forms.ValidationError("These slides contain macros; save them without macros first.", code="macros")
+        raise forms.ValidationError(_("These slides contain macros; save them without macros first."), code="macros")
     return mime
 
 

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
@@ -58,18 +59,18 @@ class Visit(SluggedModel):
     slug_source_field = "title"
 
     class Kind(models.TextChoices):
-        STUDY_VISIT = "study_visit", "Delegation visit / study tour"
-        WORKSHOP = "workshop", "Workshop"
-        CONFERENCE = "conference", "Conference"
-        EXCHANGE_FORUM = "exchange_forum", "Exchange forum"
-        TRADE_FAIR = "trade_fair", "Trade fair"
-        MATCHMAKING = "matchmaking", "Matchmaking"
-        PROJECT_MEETING = "project_meeting", "Project meeting"
-        OTHER = "other", "Other event"
+        STUDY_VISIT = "study_visit", _("Delegation visit / study tour")
+        WORKSHOP = "workshop", _("Workshop")
+        CONFERENCE = "conference", _("Conference")
+        EXCHANGE_FORUM = "exchange_forum", _("Exchange forum")
+        TRADE_FAIR = "trade_fair", _("Trade fair")
+        MATCHMAKING = "matchmaking", _("Matchmaking")
+        PROJECT_MEETING = "project_meeting", _("Project meeting")
+        OTHER = "other", _("Other event")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=250)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -103,10 +104,10 @@ class Visit(SluggedModel):
 
     purpose = models.TextField(blank=True)
     summary = models.TextField(blank=True, help_text="Short summary in the report's language.")
-    report = models.TextField("report text", blank=True, help_text="Markdown, in the report's own language.")
+    report = models.TextField(_("report text"), blank=True, help_text="Markdown, in the report's own language.")
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
     summary_en = models.TextField(
-        "English summary", blank=True, help_text="Required to publish a report that is not in English."
+        _("English summary"), blank=True, help_text="Required to publish a report that is not in English."
     )
     source_citation = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(blank=True)
@@ -187,7 +188,7 @@ class ItineraryStop(TimeStampedModel):
 
     class Meta:
         ordering = ["visit", "day", "position", "pk"]
-        verbose_name = "itinerary stop"
+        verbose_name = _("itinerary stop")
         constraints = [
             models.CheckConstraint(
                 condition=Q(day__gte=1), name="stop_day_from_one", violation_error_message="Days are counted from 1."
@@ -203,13 +204,13 @@ class Participant(TimeStampedModel):
     (e.g. "seven clusters from Russia")."""
 
     class Role(models.TextChoices):
-        DELEGATE = "delegate", "Delegation member"
-        HOST = "host", "Host"
-        ORGANISER = "organiser", "Organiser"
-        CO_ORGANISER = "co_organiser", "Co-organiser"
-        SUPPORTER = "supporter", "Supporter"
-        SPEAKER = "speaker", "Speaker"
-        ATTENDEE = "attendee", "Attendee"
+        DELEGATE = "delegate", _("Delegation member")
+        HOST = "host", _("Host")
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        SUPPORTER = "supporter", _("Supporter")
+        SPEAKER = "speaker", _("Speaker")
+        ATTENDEE = "attendee", _("Attendee")
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.ATTENDEE)
@@ -243,10 +244,10 @@ class Finding(TimeStampedModel):
 
     class Unit(models.TextChoices):
         PERCENT = "percent", "%"
-        COUNT = "count", "count"
+        COUNT = "count", _("count")
         EUR = "EUR", "EUR"
-        YEAR = "year", "year"
-        HOUR = "hour", "hours"
+        YEAR = "year", _("year")
+        HOUR = "hour", _("hours")
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveSmallIntegerField(default=0)
@@ -287,10 +288,10 @@ class FollowUp(TimeStampedModel):
     """An action agreed on a visit, e.g. the next visits planned, with owner, due date and status."""
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="follow_ups")
     action = models.CharField(max_length=300)
@@ -311,7 +312,7 @@ class FollowUp(TimeStampedModel):
 
     class Meta:
         ordering = ["visit", "due_date", "pk"]
-        verbose_name = "follow-up"
+        verbose_name = _("follow-up")
 
     def __str__(self):
         return self.action
@@ -331,10 +332,10 @@ class Attachment(TimeStampedModel):
     public only while its visit is published."""
 
     class Kind(models.TextChoices):
-        REPORT = "report", "Original report"
-        SLIDES = "slides", "Slides"
-        PHOTO = "photo", "Photo"
-        OTHER = "other", "Other document"
+        REPORT = "report", _("Original report")
+        SLIDES = "slides", _("Slides")
+        PHOTO = "photo", _("Photo")
+        OTHER = "other", _("Other document")
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=200)

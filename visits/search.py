@@ -1,25 +1,29 @@
 """How visits and events take part in global search: each report stemmed in its own language,
 drafts only for staff."""
 
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from clusters.fulltext import LanguageConfig, SearchSpec
 from clusters.languages import SEARCH_CONFIGS
 from visits.models import Visit
 
 
 def _subtitle(visit: Visit) -> str:
-    parts = [visit.get_kind_display(), f"{visit.start_date:%B %Y}", visit.city]
+    parts = [visit.get_kind_display(), formats.date_format(visit.start_date, "F Y"), visit.city]
     if visit.country:
         parts.append(visit.country.name)
     if visit.language != "en":
-        parts.append(f"report in {visit.get_language_display()}")
+        parts.append(gettext("report in %(language)s") % {"language": visit.get_language_display()})
     if visit.status == Visit.Status.DRAFT:
-        parts.append("draft")
+        parts.append(gettext("draft"))
     return " · ".join(p for p in parts if p)
 
 
 VISITS = SearchSpec(
     key="visits",
-    label="Visits and events",
+    label=_("Visits and events"),
     model=Visit,
     queryset=lambda user: Visit.objects.visible_to(user).only(
         "pk", "slug", "title", "kind", "status", "start_date", "city", "country", "language"

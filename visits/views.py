@@ -1,5 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
@@ -17,33 +18,35 @@ class VisitListView(FacetedListView):
     queryset = Visit.objects.for_list()
     filterset_class = VisitFilterSet
     template_name = "visits/visit_list.html"
-    title = "Visits and events"
-    intro = "Delegation visits, study tours, workshops, conferences and fairs, with who met whom and what came of it."
-    empty_message = "No visit or event matches these filters."
+    title = _("Visits and events")
+    intro = _(
+        "Delegation visits, study tours, workshops, conferences and fairs, with who met whom and what came of it."
+    )
+    empty_message = _("No visit or event matches these filters.")
     csv_filename = "visits.csv"
     sort_options = {
-        "-date": ("Newest", ["-start_date", "title"]),
-        "date": ("Oldest", ["start_date", "title"]),
-        "title": ("Title", ["title"]),
+        "-date": (_("Newest"), ["-start_date", "title"]),
+        "date": (_("Oldest"), ["start_date", "title"]),
+        "title": (_("Title"), ["title"]),
     }
     csv_columns = [
-        ("Title", "title"),
-        ("Kind", "get_kind_display"),
-        ("Start", "start_date"),
-        ("End", "end_date"),
-        ("Date precision", "date_precision"),
-        ("Venue", "venue"),
-        ("City", "city"),
-        ("Country", lambda v: v.country.code),
-        ("Organiser", "organiser"),
-        ("Hosts", lambda v: _join(v.hosts.all())),
-        ("Delegation", lambda v: _join(v.delegation.all())),
-        ("Project", "project"),
-        ("Report language", "language"),
-        ("Ecosystems", lambda v: _join(v.ecosystems.all())),
-        ("Tags", lambda v: _join(v.tags.all())),
-        ("Source", "source_url"),
-        ("Page", "get_absolute_url"),
+        (_("Title"), "title"),
+        (_("Kind"), "get_kind_display"),
+        (_("Start"), "start_date"),
+        (_("End"), "end_date"),
+        (_("Date precision"), "date_precision"),
+        (_("Venue"), "venue"),
+        (_("City"), "city"),
+        (_("Country"), lambda v: v.country.code),
+        (_("Organiser"), "organiser"),
+        (_("Hosts"), lambda v: _join(v.hosts.all())),
+        (_("Delegation"), lambda v: _join(v.delegation.all())),
+        (_("Project"), "project"),
+        (_("Report language"), "language"),
+        (_("Ecosystems"), lambda v: _join(v.ecosystems.all())),
+        (_("Tags"), lambda v: _join(v.tags.all())),
+        (_("Source"), "source_url"),
+        (_("Page"), "get_absolute_url"),
     ]
 
     def get_queryset(self):
@@ -88,7 +91,7 @@ def attachment(request, slug, pk):
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
-        raise Http404("The file is missing from storage.") from None
+        raise Http404(_("The file is missing from storage.")) from None
     content_type = item.content_type or "application/octet-stream"
     response = FileResponse(
         handle,
