@@ -1,5 +1,36 @@
-"""The read-only JSON API under /api/: router, schema and documentation (filled in by the API work)."""
+"""The read-only JSON API under /api/: the records, the OpenAPI schema and its documentation page.
+
+``/api/`` lists the endpoints; ``/api/schema/`` is the OpenAPI 3 schema; ``/api/docs/`` renders it
+with Swagger UI (served from drf-spectacular-sidecar, its start-up script a separate file, so it
+works offline and under the site's Content-Security-Policy)."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from clusters.api import OrganisationViewSet
+from core.api import not_found
+from funding.api import CallViewSet, InstrumentViewSet, ProjectViewSet
+from visits.api import VisitViewSet
 
 app_name = "api"
 
-urlpatterns = []
+router = DefaultRouter(use_regex_path=False)
+router.include_format_suffixes = False  # one address per resource; JSON is the only format
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("visits", VisitViewSet, basename="visit")
+router.register("instruments", InstrumentViewSet, basename="instrument")
+router.register("calls", CallViewSet, basename="call")
+router.register("projects", ProjectViewSet, basename="project")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
+    *router.urls,
+    # Any other address under /api/ answers a JSON 404, never the site's HTML error page.
+    re_path(r"^.*/$", not_found),
+]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI files for /api/docs/, served locally
     "taggit",
     "simple_history",
     "import_export",
@@ -231,6 +232,51 @@ TAGGIT_CASE_INSENSITIVE = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 COUNTRIES_FIRST = ["DE", "FR", "IT", "RU", "TR"]
+
+# The read-only JSON API under /api/ (core/api.py, <app>/api.py, config/api_urls.py). JSON only;
+# the documentation page is Swagger UI at /api/docs/. Anonymous clients are limited per address
+# (API_ANON_RATE, e.g. "120/min"; counted in the default cache, so per process).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/min")},
+    "DEFAULT_SCHEMA_CLASS": "core.api.ApiAutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cluster Cooperation Knowledge Base API",
+    "DESCRIPTION": (
+        "Read-only open data: organisations, visits and events, funding instruments, calls and projects. "
+        "List endpoints take the same filters as the site's list pages and are paginated (`page`, `page_size`). "
+        "Drafts and contact details are never given to anonymous clients; anonymous use is rate-limited (429)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public validator service (the CSP forbids it, and no network at run time).
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
+    # One named enum per choice set (several models have a "kind", "status" or "role").
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "clusters.models.Organisation.Kind",
+        "AlternativeNameKindEnum": "clusters.models.AlternativeName.Kind",
+        "LabelKindEnum": "clusters.models.Label.Kind",
+        "MembershipRoleEnum": "clusters.models.Membership.Role",
+        "DatePrecisionEnum": "clusters.models.DatePrecision",
+        "VisitKindEnum": "visits.models.Visit.Kind",
+        "VisitStatusEnum": "visits.models.Visit.Status",
+        "ParticipantRoleEnum": "visits.models.Participant.Role",
+        "FollowUpStatusEnum": "visits.models.FollowUp.Status",
+        "AttachmentKindEnum": "visits.models.Attachment.Kind",
+        "InstrumentKindEnum": "funding.models.Instrument.Kind",
+        "InstrumentStatusEnum": "funding.models.Instrument.Status",
+        "CallStatusEnum": "funding.models.CallStatus",
+        "ProjectPartnerRoleEnum": "funding.models.ProjectPartner.Role",
+    },
+}
 
 # In production every log line is one JSON object (core/logging.py), errors with their traceback
 # and request path, so that a log collector can index them.

@@ -1,0 +1,180 @@
+"""Organisations in the read-only JSON API: ``/api/organisations/`` with the partner list's filters.
+
+Contact details (address, e-mail, phone, fax, contact persons) are for signed-in users, as on
+the profile page: anonymous clients get ``"contact": null``. Visits are those the client may see.
+"""
+
+from rest_framework import serializers
+
+from clusters.filtersets import OrganisationFilterSet
+from clusters.models import AlternativeName, ContactPerson, Label, Membership, Organisation
+from core.api import (
+    CountryCodeField,
+    CountryListField,
+    FilteredListField,
+    HtmlUrlField,
+    InstrumentLink,
+    OptionalEmailField,
+    OptionalURLField,
+    OrganisationLink,
+    ProjectLink,
+    RecordViewSet,
+    VisitLink,
+    ecosystems_field,
+    tags_field,
+)
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    """An organisation as listed: what it is, where, its size, and counts of published visits."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    country = CountryCodeField()
+    website = OptionalURLField()
+    ecosystems = ecosystems_field()
+    tags = tags_field()
+    visits_hosted_count = serializers.IntegerField(read_only=True, help_text="Published visits it hosted.")
+    visits_made_count = serializers.IntegerField(read_only=True, help_text="Published visits it made.")
+    members_on_record = serializers.IntegerField(read_only=True, help_text="Members listed in this knowledge base.")
+    visits_url = FilteredListField("api:visit-list", "organisation", help_text="Visits it took part in.")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "url",
+            "html_url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "country",
+            "region",
+            "city",
+            "website",
+            "founded",
+            "company_size",
+            "members_count",
+            "members_count_is_approximate",
+            "members_on_record",
+            "ecosystems",
+            "tags",
+            "visits_hosted_count",
+            "visits_made_count",
+            "visits_url",
+        ]
+
+
+class AlternativeNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AlternativeName
+        fields = ["name", "kind", "language"]
+
+
+class LabelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Label
+        fields = ["kind", "name", "awarded_on", "valid_until", "note"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    """A member of this organisation, in a role."""
+
+    organisation = OrganisationLink(source="member", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "role", "since", "note"]
+
+
+class MemberOfSerializer(serializers.ModelSerializer):
+    """An organisation this one belongs to, in a role."""
+
+    organisation = OrganisationLink(source="group", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "role", "since", "note"]
+
+
+class ProjectRoleSerializer(serializers.Serializer):
+    project = ProjectLink(read_only=True)
+    role = serializers.CharField(read_only=True)
+    partner_code = serializers.CharField(read_only=True)
+
+
+class ContactPersonSerializer(serializers.ModelSerializer):
+    email = OptionalEmailField()
+
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "email", "phone"]
+
+
+class ContactSerializer(serializers.Serializer):
+    """How to reach the organisation: null for anonymous clients (personal data)."""
+
+    address = serializers.CharField(read_only=True)
+    email = OptionalEmailField()
+    phone = serializers.CharField(read_only=True)
+    fax = serializers.CharField(read_only=True)
+    people = ContactPersonSerializer(source="contacts.all", many=True, read_only=True)
+
+    def get_attribute(self, instance):
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return None
+        return super().get_attribute(instance)
+
+
+class OrganisationDetailSerializer(OrganisationSerializer):
+    """An organisation's profile: facts, names, labels, memberships both ways, the visits the
+    client may see, instruments it manages, projects, and (signed in) contact details."""
+
+    target_countries = CountryListField(help_text="Countries it seeks cooperation with.")
+    alternative_names = AlternativeNameSerializer(many=True, read_only=True)
+    labels = LabelSerializer(many=True, read_only=True)
+    members = MemberSerializer(source="member_links", many=True, read_only=True)
+    member_of = MemberOfSerializer(source="membership_links", many=True, read_only=True)
+    visits_hosted = VisitLink(many=True, read_only=True)
+    visits_made = VisitLink(many=True, read_only=True)
+    managed_instruments = InstrumentLink(many=True, read_only=True)
+    projects = ProjectRoleSerializer(source="project_links", many=True, read_only=True)
+    contact = ContactSerializer(source="*", read_only=True, allow_null=True)
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [
+            *OrganisationSerializer.Meta.fields,
+            "description",
+            "member_countries_count",
+            "members_small_pct",
+            "members_medium_pct",
+            "members_large_pct",
+            "members_research_pct",
+            "public_funding_pct",
+            "national_programme",
+            "interest_topics",
+            "target_countries",
+            "alternative_names",
+            "labels",
+            "members",
+            "member_of",
+            "visits_hosted",
+            "visits_made",
+            "managed_instruments",
+            "projects",
+            "contact",
+        ]
+
+
+class OrganisationViewSet(RecordViewSet):
+    """Organisations of every kind: clusters, poles, networks, companies, institutes, agencies,
+    authorities, associations and financial bodies. Filters are those of the partner list."""
+
+    queryset = Organisation.objects.for_list()
+    filterset_class = OrganisationFilterSet
+    serializer_class = OrganisationSerializer
+    detail_serializer_class = OrganisationDetailSerializer
+
+    def get_detail_queryset(self):
+        return Organisation.objects.for_list().for_detail(self.request.user)

@@ -1,0 +1,232 @@
+"""Funding in the read-only JSON API: ``/api/instruments/``, ``/api/calls/`` and ``/api/projects/``,
+each with the filters of its list page. A call's ``status`` is computed from today, as on the site."""
+
+from rest_framework import serializers
+
+from core.api import (
+    CallLink,
+    CountryListField,
+    FilteredListField,
+    HtmlUrlField,
+    InstrumentLink,
+    OptionalURLField,
+    OrganisationLink,
+    ProjectLink,
+    RecordViewSet,
+    VisitLink,
+    ecosystems_field,
+    tags_field,
+)
+from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
+from funding.models import Call, CallStatus, Eligibility, Instrument, Project, ProjectPartner
+
+
+class EligibilitySerializer(serializers.ModelSerializer):
+    """A type of beneficiary the instrument funds; ``co_funding_rate`` null means the instrument's own."""
+
+    class Meta:
+        model = Eligibility
+        fields = ["beneficiary_type", "co_funding_rate", "note"]
+
+
+class InstrumentSerializer(serializers.ModelSerializer):
+    """A funding instrument as listed: kind, level, who manages it, who may apply and at what rate."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    website = OptionalURLField(source="url")
+    managing_body = OrganisationLink(read_only=True, allow_null=True)
+    eligible_countries = CountryListField(help_text="Empty: open to applicants from every country.")
+    eligibilities = EligibilitySerializer(source="eligibilities.all", many=True, read_only=True)
+    tags = tags_field()
+    has_open_call = serializers.BooleanField(read_only=True, help_text="A call is open today.")
+    calls_count = serializers.IntegerField(read_only=True)
+    projects_count = serializers.IntegerField(read_only=True)
+    calls_url = FilteredListField("api:call-list", "instrument", help_text="Its calls.")
+    projects_url = FilteredListField("api:project-list", "instrument", help_text="Projects it funded.")
+
+    class Meta:
+        model = Instrument
+        fields = [
+            "url",
+            "html_url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "level",
+            "status",
+            "managing_body",
+            "eligible_countries",
+            "eligibilities",
+            "co_funding_rate",
+            "budget",
+            "budget_is_approximate",
+            "currency",
+            "start_date",
+            "end_date",
+            "website",
+            "tags",
+            "has_open_call",
+            "calls_count",
+            "projects_count",
+            "calls_url",
+            "projects_url",
+        ]
+
+
+class InstrumentDetailSerializer(InstrumentSerializer):
+    """A funding instrument with its programme family, calls and funded projects."""
+
+    parent = InstrumentLink(read_only=True, allow_null=True, help_text="Its parent programme.")
+    children = InstrumentLink(source="children.all", many=True, read_only=True)
+    successor = InstrumentLink(read_only=True, allow_null=True)
+    predecessors = InstrumentLink(source="predecessors.all", many=True, read_only=True)
+    bilateral_partner_countries = CountryListField()
+    ecosystems = ecosystems_field()
+    calls = CallLink(source="calls.all", many=True, read_only=True)
+    projects = ProjectLink(source="projects.all", many=True, read_only=True)
+
+    class Meta(InstrumentSerializer.Meta):
+        fields = [
+            *InstrumentSerializer.Meta.fields,
+            "description",
+            "parent",
+            "children",
+            "successor",
+            "predecessors",
+            "bilateral_partner_countries",
+            "calls_per_year",
+            "eligible_activities",
+            "ecosystems",
+            "calls",
+            "projects",
+        ]
+
+
+class CallSerializer(serializers.ModelSerializer):
+    """A call for proposals under an instrument, with its dates and its status today."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:call-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    website = OptionalURLField(source="url")
+    instrument = InstrumentLink(read_only=True)
+    status = serializers.ChoiceField(
+        source="call_status", choices=CallStatus.choices, read_only=True, help_text="As of today."
+    )
+    tags = tags_field()
+
+    class Meta:
+        model = Call
+        fields = [
+            "url",
+            "html_url",
+            "slug",
+            "title",
+            "instrument",
+            "number",
+            "status",
+            "opens_on",
+            "deadline",
+            "budget",
+            "currency",
+            "proposals_received",
+            "clusters_targeted",
+            "website",
+            "tags",
+        ]
+
+
+class CallDetailSerializer(CallSerializer):
+    class Meta(CallSerializer.Meta):
+        fields = [*CallSerializer.Meta.fields, "description"]
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    """An organisation's part in the project."""
+
+    organisation = OrganisationLink(read_only=True)
+
+    class Meta:
+        model = ProjectPartner
+        fields = ["organisation", "role", "partner_code", "responsibility"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    """A cooperation project as listed: who funded it, when, partner countries and budget."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:project-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    website = OptionalURLField(source="url")
+    instrument = InstrumentLink(read_only=True, allow_null=True)
+    partner_countries = CountryListField(help_text="Countries of its partners, including partners not on record.")
+    partners_on_record = serializers.IntegerField(read_only=True)
+    tags = tags_field()
+
+    class Meta:
+        model = Project
+        fields = [
+            "url",
+            "html_url",
+            "slug",
+            "name",
+            "acronym",
+            "instrument",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "partner_countries",
+            "partners_count",
+            "partners_on_record",
+            "budget",
+            "currency",
+            "website",
+            "tags",
+        ]
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    """A project with its partners and the visits (that the client may see) held under it."""
+
+    partners = PartnerSerializer(source="partner_links.all", many=True, read_only=True)
+    ecosystems = ecosystems_field()
+    visits = VisitLink(source="visits.all", many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [*ProjectSerializer.Meta.fields, "description", "ecosystems", "partners", "visits"]
+
+
+class InstrumentViewSet(RecordViewSet):
+    """Funding instruments: grants, loans, guarantees, vouchers and other programmes."""
+
+    queryset = Instrument.objects.for_list()
+    filterset_class = InstrumentFilterSet
+    serializer_class = InstrumentSerializer
+    detail_serializer_class = InstrumentDetailSerializer
+
+    def get_detail_queryset(self):
+        return Instrument.objects.for_list().for_detail()
+
+
+class CallViewSet(RecordViewSet):
+    """Calls for proposals, forthcoming, open or closed as of today."""
+
+    queryset = Call.objects.for_list()
+    filterset_class = CallFilterSet
+    serializer_class = CallSerializer
+    detail_serializer_class = CallDetailSerializer
+
+    def get_detail_queryset(self):
+        return Call.objects.for_detail()
+
+
+class ProjectViewSet(RecordViewSet):
+    """Cooperation projects and their partners."""
+
+    queryset = Project.objects.for_list()
+    filterset_class = ProjectFilterSet
+    serializer_class = ProjectSerializer
+    detail_serializer_class = ProjectDetailSerializer
+
+    def get_detail_queryset(self):
+        return Project.objects.for_list().for_detail(self.request.user)
