@@ -206,11 +206,7 @@ class OrganisationQuerySet(models.QuerySet):
             has_visits=Exists(hosted.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
             | Exists(made.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
             | Exists(stop.objects.filter(host=OuterRef("pk"), **PUBLISHED_VISIT)),
-            has_valid_label=Exists(
-                Label.objects.filter(
-                    Q(valid_until__isnull=True) | Q(valid_until__gte=today), organisation=OuterRef("pk")
-                )
-            ),
+            has_valid_label=Exists(Label.objects.current(today).filter(organisation=OuterRef("pk"))),
             size_band=Case(
                 When(members_count__isnull=True, then=Value("unknown")),
                 When(members_count__lt=50, then=Value("1-49")),
@@ -374,6 +370,10 @@ class Organisation(SluggedModel):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["kind", "country"]),
+            # Facet filters and the default sort (keyset-friendly: name, then id), issue 5.
+            models.Index(fields=["country"], name="organisation_country"),
+            models.Index(fields=["region"], name="organisation_region"),
+            models.Index(fields=["name", "id"], name="organisation_name_id"),
             GinIndex(fields=["search_vector"], name="organisation_search_vector"),
             GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="organisation_search_title_trgm"),
         ]
@@ -442,6 +442,17 @@ class AlternativeName(TimeStampedModel):
         return self.name
 
 
+class LabelQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """Labels still valid on ``today``: no end date, or one not yet passed."""
+        today = today or timezone.localdate()
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+
+    def expired(self, today=None):
+        """Labels whose valid-until date is before ``today``."""
+        return self.filter(valid_until__lt=today or timezone.localdate())
+
+
 class Label(TimeStampedModel):
     """A quality label or status an organisation holds: ESCA bronze/silver/gold, or a national
     label such as the French pole of competitiveness status."""
@@ -460,6 +471,8 @@ class Label(TimeStampedModel):
     valid_until = models.DateField(null=True, blank=True)
     note = models.CharField(max_length=250, blank=True)
 
+    objects = LabelQuerySet.as_manager()
+
     class Meta:
         ordering = ["organisation", "kind"]
         constraints = [
@@ -474,6 +487,11 @@ class Label(TimeStampedModel):
 
     def __str__(self):
         return self.name or self.get_kind_display()
+
+    @property
+    def is_expired(self) -> bool:
+        """Past its valid-until date (the same rule as ``Label.objects.expired()``)."""
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
 
 
 class Membership(TimeStampedModel):

@@ -233,6 +233,12 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 COUNTRIES_FIRST = ["DE", "FR", "IT", "RU", "TR"]
 
+# Freshness: an open call whose deadline is this many days away or fewer is highlighted as
+# closing soon; the staff page /staff/stale/ lists records not updated for this many months
+# unless ?months= says otherwise (core/freshness.py).
+CALL_CLOSING_SOON_DAYS = 14
+STALE_AFTER_MONTHS = 12
+
 # The read-only JSON API under /api/ (core/api.py, <app>/api.py, config/api_urls.py). JSON only;
 # the documentation page is Swagger UI at /api/docs/. Anonymous clients are limited per address
 # (API_ANON_RATE, e.g. "120/min"; counted in the default cache, so per process).

@@ -1,10 +1,13 @@
 """Money for cooperation: funding instruments, their calls, and the projects they paid for."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,9 +91,30 @@ class InstrumentQuerySet(SearchableQuerySet):
 class CallQuerySet(SearchableQuerySet):
     def with_status(self, today=None):
         """``call_status`` relative to ``today``: forthcoming before opening, closed after the
-        deadline (or, with no deadline, once its instrument is discontinued), open otherwise."""
+        deadline (or, with no deadline, once its instrument is discontinued), open otherwise.
+        Also ``days_to_deadline`` (negative once passed, None without a deadline) and
+        ``closing_soon``: open and closing within ``settings.CALL_CLOSING_SOON_DAYS`` days."""
         today = today or timezone.localdate()
+        soon = today + datetime.timedelta(days=settings.CALL_CLOSING_SOON_DAYS)
         return self.annotate(
+            # date - date is a whole number of days in PostgreSQL (Django's "-" would make an interval).
+            days_to_deadline=Func(
+                F("deadline"),
+                Value(today, output_field=models.DateField()),
+                template="(%(expressions)s)",
+                arg_joiner=" - ",
+                output_field=models.IntegerField(),
+            ),
+            closing_soon=Case(
+                When(
+                    Q(opens_on__isnull=True) | Q(opens_on__lte=today),
+                    deadline__gte=today,
+                    deadline__lte=soon,
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            ),
             call_status=Case(
                 When(opens_on__gt=today, then=Value(CallStatus.FORTHCOMING)),
                 When(deadline__lt=today, then=Value(CallStatus.CLOSED)),
@@ -101,7 +125,7 @@ class CallQuerySet(SearchableQuerySet):
                 ),
                 default=Value(CallStatus.OPEN),
                 output_field=models.CharField(),
-            )
+            ),
         )
 
     def for_list(self):
@@ -303,7 +327,7 @@ class Call(SluggedModel):
 
     class Meta:
         ordering = ["-deadline", "title"]
-        indexes = search_indexes("call")
+        indexes = [*search_indexes("call"), models.Index(fields=["deadline"], name="call_deadline")]
         constraints = [
             period_check(
                 "opens_on", "deadline", "call_deadline_after_opening", "The deadline cannot precede the opening."
