@@ -3,8 +3,8 @@
 Two layers, so that neither alone has to be perfect: markdown-it-py parses CommonMark with raw
 HTML turned off (any ``<tag>`` in the text comes out escaped) and refuses ``javascript:``-like
 link targets; nh3 then keeps only an allow-list of tags and attributes and only http, https and
-mailto URLs. Headings are shifted down two levels: a report's ``#`` sits under the page's own h1
-and its section h2.
+mailto URLs. Headings are shifted down so that the text's top-most level becomes h3: a report's
+headings sit under the page's own h1 and its section h2, and never skip a level below them.
 """
 
 import re
@@ -18,7 +18,7 @@ from markdown_it.common.utils import escapeHtml
 
 register = template.Library()
 
-HEADING_SHIFT = 2
+TOP_HEADING_LEVEL = 3
 
 ALLOWED_TAGS = {
     "p",
@@ -51,8 +51,11 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
 def _demote_heading(self, tokens, idx, options, env):
+    if "heading_shift" not in env:
+        top = min(int(t.tag[1]) for t in tokens if t.type == "heading_open")
+        env["heading_shift"] = TOP_HEADING_LEVEL - top
     token = tokens[idx]
-    token.tag = f"h{min(int(token.tag[1]) + HEADING_SHIFT, 6)}"
+    token.tag = f"h{min(int(token.tag[1]) + env['heading_shift'], 6)}"
     return self.renderToken(tokens, idx, options, env)
 
 
