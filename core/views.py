@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from clusters.fulltext import MAX_QUERY_LENGTH
 from clusters.models import Organisation
-from core import search
+from core import charts, graphs, search, worldmap
 from funding.models import Call, Instrument, Project
 from visits.models import Visit
 
@@ -31,7 +31,29 @@ class HomeView(TemplateView):
             {"label": _("cooperation projects"), "count": Project.objects.count()},
         ]
         context["latest_visits"] = visits.most_recent(5)
+        context["visits_chart"] = charts.visits_per_year(visits)
+        context["instruments_chart"] = charts.instruments_by_level_and_kind()
+        context["calls_chart"] = charts.calls_closing_soon()
         return context
+
+
+class MapView(TemplateView):
+    """Organisations per country on a world (or Europe) map, with the same counts as a table."""
+
+    template_name = "core/map.html"
+    view = "world"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(view=self.view, map=worldmap.organisations_by_country(view=self.view), **kwargs)
+
+
+class NetworkView(TemplateView):
+    """Clusters, poles and networks linked by the visits and events they shared."""
+
+    template_name = "core/network.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(network=graphs.network_overview(), **kwargs)
 
 
 class SearchView(TemplateView):
