@@ -1,5 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
@@ -76,6 +77,10 @@ class VisitDetailView(DetailView):
             }
             for f in self.object.follow_ups.all()
         ]
+        # The report stays in its own language; a reader of another language gets the English
+        # summary too (an English report has no separate one).
+        visit = self.object
+        context["show_summary_en"] = bool(visit.summary_en) and visit.language not in ("en", get_language())
         return context
 
 
