@@ -5,34 +5,39 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test install setup lint format db-stop clean-db bench
+.PHONY: run serve test install install-run setup lint format db-stop clean-db bench bench-run-time
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.x")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# Runtime packages for run/serve (.installed-run); the test tools on top for test/lint (.installed).
+# --no-compile: Python compiles the modules it imports on first use, not every module of every
+# package at install time (the venv's own pip is recent enough for the pinned wheels).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
+
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+install-run: $(VENV)/.installed-run
 install: $(VENV)/.installed
 
-# Database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data, demo admin.
-setup: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	@$(BIN)/python manage.py demo_superuser > $(VENV)/.signin
+# Database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data, demo admin:
+# one process that skips what is already done (core/management/commands/setup_demo.py) and,
+# for run, goes on to serve (runserver without reloader), printing the address and sign-in first.
+setup: install-run
+	$(BIN)/python manage.py setup_demo
 
-run: setup
-	@echo ""
-	@echo "  Cluster Cooperation Knowledge Base: http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  —  $$(cat $(VENV)/.signin)"
-	@echo ""
-	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+run: install-run
+	$(BIN)/python manage.py setup_demo --serve $(HOST):$(PORT)
 
 # Production: DJANGO_ENV=production with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL set (see README).
-serve: install
+serve: install-run
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn --config config/gunicorn.conf.py
@@ -55,6 +60,11 @@ format: install
 bench: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	$(BIN)/python -m bench.run
+
+# `make run` from a fresh clone of HEAD and again once set up, RUNS times (bench/make_run_time.py).
+RUNS ?= 5
+bench-run-time:
+	$(PYTHON) bench/make_run_time.py --runs $(RUNS)
 
 # Stop the embedded PostgreSQL (it is otherwise left running for the next command).
 db-stop:
