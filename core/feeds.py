@@ -29,7 +29,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from icalendar import Calendar, Event
@@ -114,7 +113,7 @@ class ListFeed(ListFeedMixin, Feed):
         return self.select(request)
 
     def title(self, selection: Selection) -> str:
-        return f"{selection.titled(selection.view.title)} · {SITE_NAME}"
+        return f"{selection.titled(selection.view.title)} · {_('Cluster Cooperation KB')}"
 
     def link(self, selection: Selection) -> str:
         return selection.page_url
@@ -123,7 +122,7 @@ class ListFeed(ListFeedMixin, Feed):
         return selection.feed_path
 
     def subtitle(self, selection: Selection) -> str:
-        return " ".join(filter(None, [gettext(self.entries_text) % {"limit": self.limit}, selection.ignored()]))
+        return " ".join(filter(None, [str(self.entries_text) % {"limit": self.limit}, selection.ignored()]))
 
     def items(self, selection: Selection) -> list:
         return selection.rows
@@ -181,9 +180,7 @@ class ListCalendar(ListFeedMixin, View):
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         title = selection.titled(self.name)
-        description = " ".join(
-            filter(None, [gettext(self.description_text) % {"limit": self.limit}, selection.ignored()])
-        )
+        description = " ".join(filter(None, [str(self.description_text) % {"limit": self.limit}, selection.ignored()]))
         calendar.add("name", title)
         calendar.add("x-wr-calname", title)
         calendar.add("description", description)
