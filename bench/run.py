@@ -121,6 +121,14 @@ def timings(port: int, path: str, n: int = N, headers=None) -> dict:
     return {"median": statistics.median(medians), "p95": statistics.median(p95s), "status": status}
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine skews every figure."""
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def setup_django(url: str) -> None:
     os.environ.update(DATABASE_URL=url, SECRET_KEY=SECRET_KEY, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0")
     os.environ.pop("DJANGO_ENV", None)
@@ -189,13 +197,15 @@ def raw_sql_ms(url: str, statements: list[str]) -> float:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
+        # Captured statements have their parameters inlined; without parameters psycopg sends
+        # them as they are (no placeholder processing), so "%" must stay "%".
         for statement in statements:
-            conn.execute(statement.replace("%", "%%")).fetchall()
+            conn.execute(statement).fetchall()
         samples = []
         for _ in range(N):
             started = time.perf_counter()
             for statement in statements:
-                conn.execute(statement.replace("%", "%%")).fetchall()
+                conn.execute(statement).fetchall()
             samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples)
 
@@ -310,6 +320,7 @@ def main() -> None:
         def worker_pids():
             return [c.pid for c in master.children()]
 
+        print(f"\nMachine: {os.cpu_count()} CPUs, load average {load_average()} at the start of the timings")
         print(f"\nPage timings: {N} sequential requests each after a warm-up, {RUNS} run(s); ms on loopback")
         print(f"{'page':<24} {'median':>8} {'p95':>8} {'queries':>8} status")
         results = {}
@@ -378,6 +389,7 @@ def main() -> None:
             f"p95 {load['p95']:.0f} ms, p99 {load['p99']:.0f} ms, errors {load['errors']}"
         )
         print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB")
+        print(f"\nLoad average at the end: {load_average()}")
     finally:
         for process in (server, datasette):
             if process:

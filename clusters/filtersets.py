@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clusters.models import Ecosystem, Label, Organisation
+from clusters.models import PUBLISHED_VISIT, Ecosystem, Label, Organisation
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 
 SIZE_BANDS = [("1-49", _("1–49 members")), ("50-249", _("50–249 members")), ("250+", _("250 members or more"))]
@@ -23,6 +23,31 @@ def label_kind_expression(filterset):
     if filterset.form.cleaned_data.get("label_valid") == "yes":
         return Case(When(valid_label_condition("labels__"), then=F("labels__kind")))
     return F("labels__kind")
+
+
+def has_visits_counts(filterset, base, limit: int) -> tuple[str, list]:
+    """The "has visits" facet: the ``base`` organisations hosting, visiting or hosting a stop of a
+    published visit ("yes"), and the rest ("no"), with the base's ids computed once."""
+    ids_sql, params = base.order_by().values("pk").query.sql_with_params()
+    visit = Organisation.visits_hosted.field.model
+    links = [
+        (Organisation.visits_hosted.through._meta.db_table, "organisation_id"),
+        (Organisation.visits_made.through._meta.db_table, "organisation_id"),
+        (Organisation.itinerary_stops.field.model._meta.db_table, "host_id"),
+    ]
+    # Scalar subqueries with LIMIT 1, not EXISTS: PostgreSQL 18 turns an EXISTS into a hash of
+    # every published visit's links; these stay index probes per base row.
+    published = " OR ".join(
+        f"(SELECT 1 FROM {table} AS l JOIN {visit._meta.db_table} AS v ON v.id = l.visit_id"
+        f" WHERE l.{column} = b.pk AND v.status = %s LIMIT 1) IS NOT NULL"
+        for table, column in links
+    )
+    sql = (
+        f"WITH b(pk) AS MATERIALIZED ({ids_sql}), y AS (SELECT COUNT(*) AS n FROM b WHERE {published}) "
+        "SELECT 'yes' AS facet_value, NULL::text AS facet_label, y.n AS facet_count FROM y"
+        " UNION ALL SELECT 'no', NULL::text, (SELECT COUNT(*) FROM b) - y.n FROM y"
+    )
+    return sql, [*params, *[PUBLISHED_VISIT["visit__status"]] * len(links)]
 
 
 class OrganisationFilterSet(FacetedFilterSet):
@@ -54,9 +79,10 @@ class OrganisationFilterSet(FacetedFilterSet):
         Facet(
             "label_valid",
             Case(When(has_valid_label=True, then=Value("yes")), default=Value("")),
+            single=True,
         ),
         Facet("size", "size_band"),
-        Facet("has_visits", Case(When(has_visits=True, then=Value("yes")), default=Value("no"))),
+        Facet("has_visits", counts=has_visits_counts),
         # target_countries is stored as comma-separated codes: one row per code, counted in SQL.
         Facet(
             "target_country",

@@ -15,12 +15,16 @@ shows the last page, an unknown sort falls back to the default.
 """
 
 import csv
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import F, Q
 from django.http import QueryDict, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +33,11 @@ from django.views.generic import ListView
 
 # Parameters that carry page state rather than a filter.
 STATE_PARAMS = ("page", "sort", "format")
+# Counting the facets of 10,000 rows or more takes a pass over every row and its tags (a second
+# at 100,000 organisations): such counts (and the total) are cached, keyed by their exact SQL,
+# for a few minutes. Narrower lists are always counted afresh.
+FACET_CACHE_MIN_ROWS = 10_000
+FACET_CACHE_SECONDS = 300
 
 
 class MultipleValueField(forms.Field):
@@ -92,6 +101,11 @@ class Facet:
     ``label_expression``: a path giving the value's label (``"ecosystems__name"``); otherwise the
     filter's choices label it. ``adds``: choosing a value adds it to the selected ones (ANDed tags)
     instead of replacing them, so the counts keep this facet's own filter.
+    ``single``: each row has exactly one value (a column of the row, or an expression over it), so
+    the facet is counted in the shared GROUPING SETS pass; by default true for a path without
+    ``__``. ``counts``: a callable ``(filterset, base queryset, limit) -> (sql, params)`` selecting
+    ``facet_value, facet_label, facet_count`` (top values first, at most ``limit + 1`` rows), for
+    a facet that is cheaper to count in its own SQL (e.g. from link tables).
     """
 
     name: str
@@ -99,6 +113,17 @@ class Facet:
     label_expression: str | None = None
     limit: int = 10
     adds: bool = False
+    single: bool | None = None
+    counts: Any = None
+
+    @property
+    def is_single(self) -> bool:
+        if self.counts is not None:
+            return False
+        if self.single is not None:
+            return self.single
+        path = self.expression or self.name
+        return isinstance(path, str) and "__" not in path
 
 
 @dataclass
@@ -189,39 +214,128 @@ class FacetedFilterSet(django_filters.FilterSet):
         cleaned = self.form.cleaned_data.get(name)
         return str(cleaned) if cleaned is not None and not isinstance(cleaned, list | str) else value
 
-    def facet_results(self, total: int) -> list[FacetResult]:
-        """Counts beside each facet value: one GROUP BY query per facet.
+    def _expression(self, facet):
+        expression = facet.expression(self) if callable(facet.expression) else facet.expression
+        return F(expression or facet.name) if isinstance(expression or facet.name, str) else expression
 
-        For a facet, rows matching every OTHER active filter are grouped by the facet's value, so a
-        count is what clicking that value would show. A selected value is always listed: its count
-        is ``total`` (the current result), whether or not it made the top ``limit``.
+    def facet_counts(self) -> tuple[int, dict[str, list[tuple]]]:
+        """The filtered total and every facet's ``(value, label, count)`` rows, in ONE statement.
+
+        For a facet, rows matching every OTHER active filter (its "base") are grouped by the
+        facet's value, so a count is what clicking that value would show. Single-valued facets
+        with the same base share one ``GROUPING SETS`` pass over the base's rows (a facet without
+        an active filter of its own shares the filtered rows, whose grand total is the result
+        count); to-many facets (tags, ecosystems, unnested codes) and ``counts`` facets are
+        ``GROUP BY`` parts limited to their top values. The parts are joined with ``UNION ALL``.
         """
+        if getattr(self, "_facet_counts", None) is not None:
+            return self._facet_counts
+        cleaned = self.form.cleaned_data
+        groups: dict[str | None, list[int]] = {None: []}
+        parts, params = [], []
+        for index, facet in enumerate(self.facets):
+            own = facet.name if not facet.adds and cleaned.get(facet.name) not in (None, "", []) else None
+            if facet.is_single:
+                groups.setdefault(own, []).append(index)
+                continue
+            base = self.queryset_without(own)
+            try:
+                sql, part_params = self._facet_part(facet, base)
+            except EmptyResultSet:  # e.g. a search that cannot match anything: no values
+                continue
+            parts.append(f"SELECT {index}, t.facet_value::text, t.facet_label::text, t.facet_count FROM ({sql}) AS t")
+            params += part_params
+        for own, indexes in groups.items():
+            base = self.queryset_without(own)
+            try:
+                sql, part_params = self._grouping_part(base, own, indexes)
+            except EmptyResultSet:
+                continue
+            parts.append(sql)
+            params += part_params
+        sql = " UNION ALL ".join(f"({part})" for part in parts)
+        key = "facets:" + hashlib.sha256(f"{self.queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+        if parts and (cached := cache.get(key)) is not None:
+            self._facet_counts = cached
+            return cached
+        total, counts = 0, {facet.name: [] for facet in self.facets}
+        if parts:
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(sql, params)
+                for index, value, label, count in cursor.fetchall():
+                    if index == -1:
+                        total = count
+                    elif index >= 0:
+                        counts[self.facets[index].name].append((value, label, count))
+        for facet in self.facets:
+            counts[facet.name].sort(key=lambda row: (-row[2], row[0] or ""))
+        self._facet_counts = (total, counts)
+        if total >= FACET_CACHE_MIN_ROWS:
+            cache.set(key, self._facet_counts, FACET_CACHE_SECONDS)
+        return self._facet_counts
+
+    def _facet_part(self, facet, base) -> tuple[str, list]:
+        """SQL for a to-many facet: ``facet_value, facet_label, facet_count``, top values first."""
+        if facet.counts is not None:
+            return facet.counts(self, base, facet.limit)
+        # Each (row, value) pair once (a hashed DISTINCT), then counted per value: cheaper
+        # than COUNT(DISTINCT pk), which sorts. Rows without a value are left out (an
+        # inner join) rather than counted and dropped.
+        annotations = {"facet_value": self._expression(facet)}
+        if facet.label_expression:
+            annotations["facet_label"] = F(facet.label_expression)
+        pairs = base.order_by().annotate(**annotations)
+        if isinstance(annotations["facet_value"], F):  # not a set-returning unnest()
+            pairs = pairs.filter(facet_value__isnull=False)
+        pairs = pairs.values("pk", *annotations).distinct()
+        inner, part_params = pairs.query.sql_with_params()
+        label = "p.facet_label" if facet.label_expression else "NULL::text"
+        sql = (
+            f"SELECT p.facet_value, {label} AS facet_label, COUNT(*) AS facet_count FROM ({inner}) AS p"
+            f" GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT {int(facet.limit) + 1}"
+        )
+        return sql, part_params
+
+    def _grouping_part(self, base, own, indexes) -> tuple[str, list]:
+        """SQL for the single-valued facets ``indexes`` sharing ``base``: one GROUPING SETS pass."""
+        # Filters never repeat a row (to-many filters use EXISTS, one join per ANDed tag), so
+        # COUNT(*) over the base counts rows, as the list's own count does.
+        rows = base
+        columns = {f"facet_{i}": self._expression(self.facets[i]) for i in indexes}
+        rows = rows.order_by().annotate(**columns).values(*columns) if columns else rows.order_by().values("pk")
+        sql, params = rows.query.sql_with_params()
+        # The grand total "()" of the filtered rows (own=None) is the result count: index -1.
+        whole = -1 if own is None else -2
+        if not columns:
+            return f"SELECT {whole}, NULL::text, NULL::text, COUNT(*) FROM ({sql}) AS t", params
+        names = [f't."{name}"' for name in columns]
+        which = " ".join(f"WHEN GROUPING({n}) = 0 THEN {i}" for n, i in zip(names, indexes, strict=True))
+        value = f"COALESCE({', '.join(f'{n}::text' for n in names)})"
+        sets = ", ".join([*(f"({n})" for n in names), "()"])
+        return (
+            f"SELECT CASE {which} ELSE {whole} END, {value}, NULL::text, COUNT(*) FROM ({sql}) AS t"
+            f" GROUP BY GROUPING SETS ({sets})"
+        ), params
+
+    def facet_results(self, total: int | None = None) -> list[FacetResult]:
+        """Counts beside each facet value (``facet_counts()``: one query for every facet).
+
+        A selected value is always listed: its count is ``total`` (the current result), whether
+        or not it made the top ``limit``.
+        """
+        computed, counts = self.facet_counts()
+        total = computed if total is None else total
         results = []
         for facet in self.facets:
             selected = self.selected(facet.name)
-            base = self.queryset_without(None if facet.adds else facet.name)
-            expression = facet.expression(self) if callable(facet.expression) else facet.expression
-            expression = F(expression or facet.name) if isinstance(expression or facet.name, str) else expression
-            annotations = {"facet_value": expression}
-            if facet.label_expression:
-                annotations["facet_label"] = F(facet.label_expression)
-            rows = (
-                base.order_by()
-                .annotate(**annotations)
-                .values(*annotations)
-                .annotate(facet_count=Count("pk", distinct=True))
-                .order_by("-facet_count", "facet_value")[: facet.limit + 1]
-            )
             result = FacetResult(facet.name, str(self.filters[facet.name].label or facet.name))
             seen = set()
-            for row in rows:
-                value = row["facet_value"]
+            for value, row_label, count in counts[facet.name]:
                 if value in (None, "") or len(result.values) >= facet.limit:
                     continue
-                value = str(value)
                 seen.add(value)
-                label = row.get("facet_label") or self.value_label(facet.name, value)
-                result.values.append(self._facet_value(facet, value, str(label), row["facet_count"], selected))
+                label = row_label or self.value_label(facet.name, value)
+                result.values.append(self._facet_value(facet, value, str(label), count, selected))
             for value in selected:
                 if value not in seen:
                     label = self.value_label(facet.name, value)
@@ -302,6 +416,7 @@ class FacetedListView(ListView):
     title = ""
     empty_message = gettext_lazy("Nothing matches these filters.")
     page_notice = ""
+    max_page = 200
     feed_url_name = ""
     ical_url_name = ""
 
@@ -326,11 +441,21 @@ class FacetedListView(ListView):
         return [*ordering, "pk"]  # a total order, so pages never overlap
 
     def paginate_queryset(self, queryset, page_size):
-        """Never 404: a non-integer page shows the first page, one past the end the last page."""
+        """Never 404: a non-integer page shows the first page, one past the end the last page.
+        Pages beyond ``max_page`` are not served (an OFFSET that deep reads and throws away every
+        row before it): the last allowed page is shown with a notice to narrow the filters."""
         paginator = self.get_paginator(queryset, page_size)
+        # The facets' statement counted the filtered rows already: no separate COUNT(*).
+        paginator.count = self.filterset.facet_counts()[0]
         raw = self.request.GET.get("page", "1")
         page = paginator.get_page(raw)
-        if raw != str(page.number):
+        if page.number > self.max_page:
+            page = paginator.page(self.max_page)
+            self.page_notice = _(
+                "Only the first %(max)d pages can be browsed; showing page %(max)d. "
+                "Narrow the filters or change the sort order to reach the other rows."
+            ) % {"max": self.max_page}
+        elif raw != str(page.number):
             self.page_notice = _("There is no page “%(page)s”; showing page %(number)d of %(count)d.") % {
                 "page": raw[:20],
                 "number": page.number,

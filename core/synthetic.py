@@ -179,8 +179,7 @@ class Generator:
 
     def insert(self, label: str, model, rows: list) -> list:
         started = time.perf_counter()
-        for start in range(0, len(rows), BATCH):
-            model.objects.bulk_create(rows[start : start + BATCH], batch_size=BATCH)
+        copy_rows(model, rows)
         self.report(label, len(rows), time.perf_counter() - started)
         return rows
 
@@ -500,6 +499,32 @@ class Generator:
         self.insert("visit ecosystems", Visit.ecosystems.through, eco_links)
         self.insert("visit tags", TaggedItem, self.tag_rows(rows, Visit, tag_ids, counts=(0, 1, 2, 3)))
         return rows
+
+
+def copy_rows(model, rows: list) -> None:
+    """Write unsaved ``rows`` of ``model`` with ``COPY``, ids drawn from the table's sequence first
+    (so that children can point at them). Several times faster than ``bulk_create``'s INSERTs,
+    whose parameter binding dominates at 100,000 rows. Like ``bulk_create``: no ``save()``, no
+    signals; ``pre_save`` still fills ``auto_now`` fields."""
+    if not rows:
+        return
+    meta = model._meta
+    pk = meta.pk
+    fields = [f for f in meta.concrete_fields if not f.generated and f is not pk]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in [pk.column, *(f.column for f in fields)])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, pk.column, len(rows)],
+        )
+        for obj, (value,) in zip(rows, cursor.fetchall(), strict=True):
+            obj.pk = value
+        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for obj in rows:
+                copy.write_row([obj.pk, *(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)])
+                obj._state.adding = False
+                obj._state.db = connection.alias
 
 
 def analyze() -> None:

@@ -81,7 +81,7 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
 
     search_fields = ("name", "acronym")
     facets = (
-        Facet("has_open_call", Case(When(has_open_call=True, then=Value("yes")), default=Value("no"))),
+        Facet("has_open_call", Case(When(has_open_call=True, then=Value("yes")), default=Value("no")), single=True),
         Facet("beneficiary", beneficiary_expression),
         Facet("country", country_codes("eligible_countries"), limit=12),
         Facet("kind"),

@@ -1,7 +1,6 @@
 import django_filters
 from django import forms
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, Func, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -27,10 +26,35 @@ def involved(organisation, visit) -> Q:
     )
 
 
-def involved_slugs():
-    """One row per organisation involved in the outer visit, as its slug (for the facet)."""
-    slugs = Organisation.objects.filter(involved(OuterRef("pk"), OuterRef(OuterRef("pk")))).values("slug")
-    return Func(ArraySubquery(slugs), function="unnest")
+def involved_counts(filterset, base, limit: int) -> tuple[str, list]:
+    """The "organisation involved" facet, counted from the link tables: every distinct (visit,
+    organisation) pair of the ``base`` visits in any role of ``involved()``, counted per
+    organisation; the top ``limit`` with slug and name. Reads the links of the filtered visits
+    only, never every organisation."""
+    ids = base.order_by().values("pk")
+    links = [
+        Visit.objects.filter(pk__in=ids, organiser__isnull=False).values_list("pk", "organiser_id"),
+        Visit.hosts.through.objects.filter(visit__in=ids).values_list("visit_id", "organisation_id"),
+        Visit.delegation.through.objects.filter(visit__in=ids).values_list("visit_id", "organisation_id"),
+        ItineraryStop.objects.filter(visit__in=ids, host__isnull=False).values_list("visit_id", "host_id"),
+        Participant.objects.filter(visit__in=ids, organisation__isnull=False).values_list(
+            "visit_id", "organisation_id"
+        ),
+    ]
+    parts, params = [], []
+    for links_query in links:
+        sql, part_params = links_query.order_by().query.sql_with_params()
+        parts.append(f"({sql})")
+        params += part_params
+    organisation = Organisation._meta.db_table
+    # UNION (not ALL) keeps each pair once, so COUNT(*) counts distinct visits.
+    sql = (
+        "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count FROM ("
+        f"SELECT l.organisation_id, COUNT(*) AS n FROM ({' UNION '.join(parts)}) AS l(visit_id, organisation_id)"
+        " GROUP BY l.organisation_id ORDER BY n DESC, l.organisation_id LIMIT %s"
+        f") AS c JOIN {organisation} AS o ON o.id = c.organisation_id"
+    )
+    return sql, [*params, limit + 1]
 
 
 class YearFilter(django_filters.Filter):
@@ -55,10 +79,10 @@ class VisitFilterSet(FacetedFilterSet):
 
     facets = (
         Facet("kind"),
-        Facet("year", ExtractYear("start_date"), limit=12),
+        Facet("year", ExtractYear("start_date"), limit=12, single=True),
         Facet("host_country", "hosts__country", limit=10),
         Facet("delegation_country", "delegation__country", limit=10),
-        Facet("organisation", involved_slugs(), limit=10),
+        Facet("organisation", counts=involved_counts, limit=10),
         Facet("project", "project__slug", label_expression="project__name", limit=8),
         Facet("ecosystem", "ecosystems__slug", label_expression="ecosystems__name", limit=14),
         Facet("tag", "tags__slug", label_expression="tags__name", limit=15, adds=True),
@@ -81,15 +105,3 @@ class VisitFilterSet(FacetedFilterSet):
 
     def filter_organisation(self, queryset, name, value):
         return queryset.filter(involved(value.pk, OuterRef("pk")))
-
-    def facet_results(self, total):
-        """The organisation facet counts slugs; label them with names (one query for the top few)."""
-        results = super().facet_results(total)
-        for result in results:
-            if result.name == "organisation":
-                names = dict(
-                    Organisation.objects.filter(slug__in=[v.value for v in result.values]).values_list("slug", "name")
-                )
-                for v in result.values:
-                    v.label = names.get(v.value, v.label)
-        return results

@@ -142,6 +142,8 @@ class Visit(SluggedModel):
         ordering = ["-start_date", "title"]
         indexes = [
             models.Index(fields=["status", "-start_date"]),
+            models.Index(fields=["kind", "start_date"], name="visit_kind_start_date"),
+            models.Index(fields=["language"], name="visit_language"),
             GinIndex(fields=["search_vector"], name="visit_search_vector"),
             GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="visit_search_title_trgm"),
         ]
