@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clusters.models import Organisation
+from clusters.models import AlternativeName, Organisation
 from core import synthetic
+from core.filtering import FacetedListView
 from funding.models import Call, Instrument, Project
 from visits.models import Visit
 
@@ -154,3 +155,24 @@ def test_every_list_and_detail_page_costs_the_same_few_queries_for_30_or_3000_ro
     # its own): over the budget, see bench/README.md.
     assert {page: n for page, n in many.items() if n > QUERY_BUDGET} == {"organisation": many["organisation"]}
     assert many["organisation"] <= 23
+
+
+def test_bulk_inserted_alternative_names_reach_the_search_names_once_per_statement():
+    generate()
+    names = AlternativeName.objects.filter(organisation__slug__startswith=synthetic.PREFIX)
+    assert names.exists()
+    for name in names[:20]:
+        assert name.name in Organisation.objects.get(pk=name.organisation_id).search_names
+    # One statement deleting many names updates each organisation concerned.
+    orgs = list(names.values_list("organisation_id", flat=True)[:5])
+    AlternativeName.objects.filter(organisation_id__in=orgs).delete()
+    assert set(Organisation.objects.filter(pk__in=orgs).values_list("search_names", flat=True)) == {""}
+
+
+def test_pages_beyond_the_cap_show_the_last_allowed_page_with_a_notice(client, monkeypatch):
+    generate(organisations=200)
+    monkeypatch.setattr(FacetedListView, "max_page", 2)
+    response = client.get("/partners/", {"page": "7"})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert "Only the first 2 pages" in response.context["page_notice"]
