@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import views
+from core import freshness, views
 
 app_name = "core"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("map/europe/", views.MapView.as_view(view="europe"), name="map-europe"),
     path("network/", views.NetworkView.as_view(), name="network"),
     path("health/", views.health, name="health"),
+    path("staff/stale/", freshness.StaleRecordsView.as_view(), name="stale"),
 ]
