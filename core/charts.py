@@ -8,7 +8,7 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -197,6 +197,8 @@ def calls_closing_soon(today: datetime.date | None = None, days: int = CALL_HORI
         Call.objects.with_status(today)
         .filter(call_status=CallStatus.OPEN, deadline__gte=today, deadline__lte=end)
         .select_related("instrument")
+        # How many match in all, counted by the same query before the LIMIT.
+        .annotate(matching=Window(Count("pk")))
         .order_by("deadline", "title")[:MAX_CALLS]
     )
     width, left, right, row_h, head = 480, 8, 14, 42, 30
@@ -235,5 +237,6 @@ def calls_closing_soon(today: datetime.date | None = None, days: int = CALL_HORI
         "axis_y": head - 8,
         "days": days,
         "today": today,
+        "total": calls[0].matching if calls else 0,
         "list_url": f"{reverse('funding:call-list')}?{urlencode({'status': 'open', 'closing_within': days})}",
     }

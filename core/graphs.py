@@ -266,7 +266,7 @@ def _describe(partner: Partner, org, projects: bool = True) -> str:
     return "; ".join(parts)
 
 
-NETWORK_SQL = """
+NETWORK_CTE = """
 WITH involved AS (
     SELECT visit_id, organisation_id AS org FROM {hosts}
     UNION SELECT visit_id, organisation_id FROM {delegation}
@@ -276,26 +276,32 @@ WITH involved AS (
 ), clusters AS (
     SELECT i.visit_id, i.org FROM involved i
     JOIN {visits} v ON v.id = i.visit_id AND v.status = %(published)s
-    JOIN {organisations} o ON o.id = i.org AND o.kind = ANY(%(kinds)s)
+    JOIN {organisations} o ON o.id = i.org AND o.kind = ANY(%(kinds)s) {only}
 ), links AS (
     SELECT a.org AS a, b.org AS b, COUNT(*) AS n
     FROM clusters a JOIN clusters b ON a.visit_id = b.visit_id AND a.org < b.org
     GROUP BY a.org, b.org
-), degree AS (
-    SELECT org, SUM(n) AS w FROM (SELECT a AS org, n FROM links UNION ALL SELECT b, n FROM links) d GROUP BY org
-), top AS (
-    SELECT org, w FROM degree ORDER BY w DESC, org LIMIT %(limit)s
 )
-SELECT 'node', org, w, NULL FROM top
-UNION ALL SELECT 'edge', a, b, n FROM links WHERE a IN (SELECT org FROM top) AND b IN (SELECT org FROM top)
-UNION ALL SELECT 'total', (SELECT COUNT(*) FROM degree), (SELECT COUNT(*) FROM links), NULL
 """
+# The strongest links first (most shared visits, then the busiest pair), and the totals.
+CANDIDATES_SQL = (
+    NETWORK_CTE
+    + """, degree AS (
+    SELECT org, SUM(n) AS w FROM (SELECT a AS org, n FROM links UNION ALL SELECT b, n FROM links) d GROUP BY org
+)
+(SELECT l.a, l.b, l.n FROM links l JOIN degree da ON da.org = l.a JOIN degree db ON db.org = l.b
+ ORDER BY l.n DESC, da.w + db.w DESC, l.a, l.b LIMIT %(candidates)s)
+UNION ALL SELECT -1, (SELECT COUNT(*) FROM degree), (SELECT COUNT(*) FROM links)
+"""
+)
+AMONG_SQL = NETWORK_CTE + "SELECT a, b, n FROM links"
 
 
-def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[dict[int, int], list[tuple[int, int, int]], int, int]:
+def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
     """Clusters, poles and networks linked by published visits and events they took part in
-    together (in any role): the ``limit`` most connected (weight = shared visits), the links
-    among them, and the totals before the cap. One query."""
+    together (in any role). Keeps at most ``limit`` of them, taken from the strongest links
+    down, so that the picture shows links rather than busy but unrelated nodes; returns their
+    ids, every link among them, and the totals before the cap. Two queries."""
     tables = {
         "hosts": Visit.hosts.through._meta.db_table,
         "delegation": Visit.delegation.through._meta.db_table,
@@ -304,27 +310,32 @@ def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[dict[int, int], list[
         "visits": Visit._meta.db_table,
         "organisations": Organisation._meta.db_table,
     }
-    params = {"published": Visit.Status.PUBLISHED, "kinds": list(Organisation.CLUSTER_KINDS), "limit": limit}
-    weights, links, nodes_total, links_total = {}, [], 0, 0
+    params = {"published": Visit.Status.PUBLISHED, "kinds": list(Organisation.CLUSTER_KINDS)}
+    chosen: list[int] = []
+    nodes_total = links_total = 0
     with connection.cursor() as cursor:
-        cursor.execute(NETWORK_SQL.format(**tables), params)
-        for row_kind, a, b, n in cursor.fetchall():
-            if row_kind == "node":
-                weights[a] = b
-            elif row_kind == "edge":
-                links.append((a, b, n))
-            else:
-                nodes_total, links_total = a, b
-    return weights, links, nodes_total, links_total
+        cursor.execute(CANDIDATES_SQL.format(only="", **tables), {**params, "candidates": 4 * limit})
+        for a, b, n in cursor.fetchall():
+            if a == -1:
+                nodes_total, links_total = b, n
+                continue
+            new = [pk for pk in (a, b) if pk not in chosen]
+            if len(chosen) + len(new) <= limit:
+                chosen.extend(new)
+        if not chosen:
+            return [], [], nodes_total, links_total
+        cursor.execute(AMONG_SQL.format(only="AND o.id = ANY(%(ids)s)", **tables), {**params, "ids": chosen})
+        links = [tuple(row) for row in cursor.fetchall()]
+    return chosen, links, nodes_total, links_total
 
 
 def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
     """The network picture: nodes on a circle grouped by country (a gap between countries),
     labels along the radius, links as curves through the middle, thicker for more shared
-    visits. Two queries."""
-    weights, links, nodes_total, links_total = network_links(limit)
+    visits. Three queries."""
+    chosen, links, nodes_total, links_total = network_links(limit)
     organisations = {
-        o.pk: o for o in Organisation.objects.filter(pk__in=weights).only("name", "acronym", "slug", "kind", "country")
+        o.pk: o for o in Organisation.objects.filter(pk__in=chosen).only("name", "acronym", "slug", "kind", "country")
     }
     ordered = sorted(organisations.values(), key=lambda o: (o.country.code or "~", o.name.casefold(), o.pk))
     groups = len({o.country.code for o in ordered})
@@ -365,7 +376,6 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
                 "label_y": round(c + (radius + 12) * math.sin(angle), 1),
                 "rotate": round(degrees + 180 if left else degrees, 1),
                 "anchor": "end" if left else "start",
-                "weight": weights.get(o.pk, 0),
             }
         )
     top = max((n for _a, _b, n in links), default=1)

@@ -87,6 +87,17 @@ def test_calls_closing_soon_lists_open_calls_with_a_near_deadline_soonest_first(
     assert [r["days_left"] for r in chart["rows"]] == [10, 40]
     first, second = chart["rows"]
     assert first["end"] < second["end"] <= chart["width"]
+    assert chart["total"] == 2
+
+
+def test_calls_closing_soon_shows_the_soonest_and_counts_them_all():
+    today = timezone.localdate()
+    for i in range(charts.MAX_CALLS + 3):
+        factories.call(title=f"Soon {i:02}", deadline=today + datetime.timedelta(days=i + 1))
+    chart = charts.calls_closing_soon(today)
+    assert len(chart["rows"]) == charts.MAX_CALLS
+    assert chart["rows"][0]["call"].title == "Soon 00"
+    assert chart["total"] == charts.MAX_CALLS + 3
 
 
 def test_home_page_draws_the_three_pictures_with_their_tables(client):

@@ -122,24 +122,31 @@ def test_network_links_clusters_that_took_part_in_the_same_published_visit():
     draft = factories.visit(status=Visit.Status.DRAFT)
     draft.hosts.add(x)
     Participant.objects.create(visit=draft, organisation=factories.organisation(name="Net Z"))
-    weights, links, nodes_total, links_total = graphs.network_links(limit=1000)
+    nodes, links, nodes_total, links_total = graphs.network_links(limit=1000)
     pair = (min(x.pk, y.pk), max(x.pk, y.pk), 2)
     assert pair in links
-    assert company.pk not in weights  # companies are not clusters
-    assert not any(Organisation.objects.get(pk=pk).name == "Net Z" for pk in weights)  # draft only
-    assert nodes_total == len(weights) and links_total == len(links)
+    assert company.pk not in nodes  # companies are not clusters
+    assert not any(Organisation.objects.get(pk=pk).name == "Net Z" for pk in nodes)  # draft only
+    assert nodes_total == len(nodes) and links_total == len(links)
 
 
-def test_network_is_capped_to_the_most_connected_and_says_so(client):
+def test_network_is_capped_from_the_strongest_links_down_and_says_so():
     hub = factories.organisation(name="Net hub")
-    for i in range(5):
+    for i in range(8):  # busier than any pair in the demo data
         visit = factories.visit()
         visit.hosts.add(hub)
         visit.delegation.add(factories.organisation(name=f"Net spoke {i}"))
-    overview = graphs.network_overview(limit=3)
-    assert len(overview["nodes"]) == 3
-    assert hub in [n["organisation"] for n in overview["nodes"]]
-    assert overview["capped"] and overview["nodes_total"] > 3
+    pair = factories.organisation(name="Net pair 1"), factories.organisation(name="Net pair 2")
+    for _ in range(3):  # the strongest link: three shared visits
+        visit = factories.visit()
+        visit.hosts.add(pair[0])
+        visit.delegation.add(pair[1])
+    overview = graphs.network_overview(limit=4)
+    shown = {n["organisation"] for n in overview["nodes"]}
+    # The pair's link is the strongest; then the hub's links, the busiest (hub and one spoke).
+    assert len(shown) == 4
+    assert set(pair) < shown and hub in shown
+    assert overview["capped"] and overview["nodes_total"] > 4
     assert all(e["a"].pk in {n["organisation"].pk for n in overview["nodes"]} for e in overview["edges"])
 
 
