@@ -75,6 +75,7 @@ class MakeRun:
 
     def __init__(self, clone: Path, port: int) -> None:
         self.lines: list[tuple[float, str]] = []
+        self.cpu: float | None = None
         self.start = time.perf_counter()
         self.proc = subprocess.Popen(
             ["make", "run", f"PORT={port}", "HOST=127.0.0.1"],
@@ -104,6 +105,7 @@ class MakeRun:
 
     def stop(self) -> None:
         """Ctrl-C to the whole group, as in a terminal; SIGKILL if it lingers."""
+        self.cpu = group_cpu(self.proc.pid)
         if self.proc.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGINT)
@@ -119,6 +121,25 @@ class MakeRun:
         return "\n".join(f"{t:7.2f}  {line}" for t, line in self.lines)
 
 
+def group_cpu(pgid: int) -> float | None:
+    """CPU seconds used so far by a process group: its live processes and the children they
+    have reaped (make's pip runs, manage.py's psql calls). Not the PostgreSQL server, which runs
+    in its own session. Unlike wall time, hardly changed by other load. Linux (/proc) only."""
+    total = 0
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid:
+            total += sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def db_stop(clone: Path) -> None:
     """`make db-stop`, then make sure no postmaster of this clone is left."""
     if (clone / ".venv" / "bin" / "python").exists():
@@ -130,7 +151,7 @@ def db_stop(clone: Path) -> None:
             time.sleep(2)
 
 
-def one_run(number: int, timeline: bool) -> list[float]:
+def one_run(number: int, timeline: bool) -> list[tuple[float, float | None]]:
     tmp = Path(tempfile.mkdtemp(prefix="ckb-make-run-"))
     # As root, the embedded PostgreSQL runs as the "pgserver" user, who must reach .pgdata.
     tmp.chmod(0o755)
@@ -147,8 +168,9 @@ def one_run(number: int, timeline: bool) -> list[float]:
                 run.stop()
                 if case != CASES[1]:
                     db_stop(clone)
-            times.append(seconds)
-            print(f"run {number}, {case}: {seconds:.1f} s", flush=True)
+            times.append((seconds, run.cpu))
+            cpu = f" (CPU {run.cpu:.1f} s)" if run.cpu is not None else ""
+            print(f"run {number}, {case}: {seconds:.1f} s{cpu}", flush=True)
             if timeline:
                 print(run.output(), flush=True)
     finally:
@@ -172,10 +194,12 @@ def main() -> None:
     print(f"load average before (1, 5, 15 min): {load_average()}", flush=True)
     results = [one_run(n, args.timeline) for n in range(1, args.runs + 1)]
     print(f"load average after (1, 5, 15 min): {load_average()}")
-    print(f"\n{'case':<28} {'median':>8} {'min':>8} {'max':>8}")
+    print(f"\n{'case':<28} {'median':>8} {'min':>8} {'max':>8} {'CPU median':>11}")
     for i, case in enumerate(CASES):
-        column = [r[i] for r in results]
-        print(f"{case:<28} {statistics.median(column):>7.1f}s {min(column):>7.1f}s {max(column):>7.1f}s")
+        column = [r[i][0] for r in results]
+        cpus = [r[i][1] for r in results if r[i][1] is not None]
+        cpu = f"{statistics.median(cpus):>10.1f}s" if cpus else f"{'-':>11}"
+        print(f"{case:<28} {statistics.median(column):>7.1f}s {min(column):>7.1f}s {max(column):>7.1f}s {cpu}")
 
 
 if __name__ == "__main__":
