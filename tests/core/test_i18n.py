@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -315,3 +316,20 @@ def test_an_english_report_has_no_separate_english_summary(client):
         content = in_language(client, lang).get(visit.get_absolute_url()).content.decode()
         assert "An English report." in content
         assert "Should not repeat." not in content
+
+
+SVG_TAG = re.compile(r"<(?:svg|rect|text|line|circle|path|g|polyline|polygon|use)\b[^>]*>")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_drawn_charts_keep_machine_numbers_in_every_language(client, lang):
+    """A decimal comma ("220,0") in an SVG coordinate breaks the drawing: charts render unlocalised."""
+    from clusters.models import Organisation
+
+    busiest = Organisation.objects.for_list().order_by(F("visits_hosted_count") + F("visits_made_count")).last()
+    in_language(client, lang)
+    for url in ["/", reverse("core:map"), reverse("core:network"), busiest.get_absolute_url()]:
+        tags = SVG_TAG.findall(client.get(url).content.decode())
+        assert tags, url
+        assert not [t for t in tags if re.search(r'="[^"]*\d,\d', t)], url
