@@ -4,6 +4,7 @@ Every other app points here: a host, a delegation member, a managing body and a 
 are all rows of ``Organisation``.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
@@ -266,28 +267,39 @@ class OrganisationQuerySet(models.QuerySet):
 
     def similar_to(self, organisation, n: int = 5):
         """The ``n`` organisations sharing most ecosystems, tags and country with ``organisation``
-        (one query; reads its prefetched ecosystems and tags)."""
+        (one query; reads its prefetched ecosystems and tags), annotated with ``similarity``.
+
+        Scored from the link tables (only rows sharing an ecosystem or a tag are counted), plus
+        the first ``n`` by name of the same country sharing nothing else, which score 1: scoring
+        every organisation with correlated counts took seconds at 100,000 rows."""
         ecosystem_ids = [e.pk for e in organisation.ecosystems.all()]
         tag_ids = [t.pk for t in organisation.tags.all()]
-        tagged = Organisation.tags.through
-        score = (
-            count_related(Organisation.ecosystems.through, "organisation", ecosystem_id__in=ecosystem_ids)
-            + count_related(
-                tagged,
-                "object_id",
-                tag_id__in=tag_ids,
-                content_type__app_label=Organisation._meta.app_label,
-                content_type__model=Organisation._meta.model_name,
-            )
-            + Case(When(country=organisation.country, then=1), default=0, output_field=IntegerField())
-            * (1 if organisation.country else 0)
-        )
-        return (
-            self.exclude(pk=organisation.pk)
-            .annotate(similarity=score)
-            .filter(similarity__gt=0)
-            .order_by("-similarity", "name")[:n]
-        )
+        content_type = ContentType.objects.get_for_model(Organisation)
+        table = Organisation._meta.db_table
+        links = Organisation.ecosystems.through._meta.db_table
+        tagged = Organisation.tags.through._meta.db_table
+        country = organisation.country.code or None
+        sql = f"""
+            SELECT o.*, c.similarity FROM (
+                (SELECT o.id, COUNT(*) + CASE WHEN o.country = %(country)s THEN 1 ELSE 0 END AS similarity, o.name
+                 FROM {table} AS o JOIN (
+                     SELECT organisation_id AS id FROM {links} WHERE ecosystem_id = ANY(%(eco)s)
+                     UNION ALL
+                     SELECT object_id::bigint FROM {tagged} WHERE content_type_id = %(ct)s AND tag_id = ANY(%(tags)s)
+                 ) AS l ON l.id = o.id
+                 WHERE o.id <> %(pk)s GROUP BY o.id ORDER BY similarity DESC, o.name, o.id LIMIT %(n)s)
+                UNION ALL
+                (SELECT o.id, 1, o.name FROM {table} AS o
+                 WHERE o.country = %(country)s AND o.id <> %(pk)s
+                 AND NOT EXISTS (SELECT 1 FROM {links} WHERE organisation_id = o.id AND ecosystem_id = ANY(%(eco)s))
+                 AND NOT EXISTS (SELECT 1 FROM {tagged} WHERE content_type_id = %(ct)s
+                                 AND object_id::bigint = o.id AND tag_id = ANY(%(tags)s))
+                 ORDER BY o.name, o.id LIMIT %(n)s)
+            ) AS c JOIN {table} AS o ON o.id = c.id
+            ORDER BY c.similarity DESC, o.name, o.id LIMIT %(n)s
+        """
+        params = {"eco": ecosystem_ids, "tags": tag_ids, "ct": content_type.pk, "country": country}
+        return list(Organisation.objects.raw(sql, {**params, "pk": organisation.pk, "n": n}))
 
 
 class Organisation(SluggedModel):
