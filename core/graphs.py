@@ -224,9 +224,9 @@ def cooperation_graph(org, user) -> dict:
                     "d": f"M{x1} {y1}Q{qx} {qy} {x2} {y2}",
                     "css": "edge edge-project",
                     "label": _projects_label(partner.ties),
-                    # On the curve, two thirds of the way out, where labels crowd less than at the centre.
-                    "label_x": round(_bezier(cx, qx, x, 0.66), 1),
-                    "label_y": round(_bezier(cy, qy, y, 0.66) + 4, 1),
+                    # On the curve, three quarters of the way out, where labels crowd less than at the centre.
+                    "label_x": round(_bezier(cx, qx, x, 0.74), 1),
+                    "label_y": round(_bezier(cy, qy, y, 0.74) + 4, 1),
                     "title": f"{pair}: " + ", ".join(str(t.project) for t in partner.ties if t.kind == PROJECT),
                 }
             )
