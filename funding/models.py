@@ -260,7 +260,7 @@ class Instrument(SluggedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = search_indexes("instrument")
+        indexes = [*search_indexes("instrument"), models.Index(fields=["name", "id"], name="instrument_name_id")]
         constraints = [
             percentage_check("co_funding_rate", "instrument_rate_range", "The co-funding rate"),
             period_check(
@@ -369,7 +369,7 @@ class Project(SluggedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = search_indexes("project")
+        indexes = [*search_indexes("project"), models.Index(fields=["name", "id"], name="project_name_id")]
         constraints = [
             period_check("start_date", "end_date", "project_period_order", "A project cannot end before it starts."),
             non_negative_check("budget", "project_budget_non_negative"),
