@@ -74,3 +74,12 @@ def test_call_and_instrument_pages_show_the_badge(client):
 def test_a_call_closing_today_says_so(client):
     call = factories.call(title="Closing today call", deadline=TODAY)
     assert "Closes today" in client.get(call.get_absolute_url()).content.decode()
+
+
+def test_home_page_calls_table_marks_a_call_closing_soon(client):
+    call = factories.call(title="Closing soon on the home page", deadline=days(3))
+    html = client.get(reverse("core:home")).content.decode()
+    url = call.get_absolute_url()
+    assert f'<a href="{url}" class="call-link closing-soon">' in html
+    assert f'<tr class="closing-soon"><th scope="row"><a href="{url}">' in html
+    assert "Closes in 3 days" in html
