@@ -17,6 +17,7 @@ from django.db.models import Count, F, Window
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from clusters.fulltext import Headline, SearchSpec, SearchText, similarity
 from clusters.search import ORGANISATIONS
@@ -66,14 +67,15 @@ def search(raw: str | None, user) -> Results:
 
     A common term matches a large share of every table, and ranking tens of thousands of rows
     takes a second at 100,000 organisations: results with at least ``CACHE_MIN_HITS`` hits are
-    kept for ``CACHE_SECONDS`` per query and kind of reader (the rows a reader may see depend
-    on it). Rarer queries and typos, answered from the indexes, are always run afresh."""
+    kept for ``CACHE_SECONDS`` per query, kind of reader (the rows a reader may see depend
+    on it) and interface language (hit subtitles name kinds and languages in it). Rarer queries
+    and typos, answered from the indexes, are always run afresh."""
     text = SearchText(raw)
     results = Results(query=text)
     if not text:
         return results
     roles = (user.is_authenticated, user.is_staff, user.is_superuser)
-    key = "search:" + hashlib.sha256(f"{text.text}|{roles}".encode()).hexdigest()
+    key = "search:" + hashlib.sha256(f"{text.text}|{roles}|{get_language()}".encode()).hexdigest()
     if (cached := cache.get(key)) is not None:
         return cached
     for spec in SPECS:

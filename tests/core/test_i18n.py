@@ -333,3 +333,16 @@ def test_drawn_charts_keep_machine_numbers_in_every_language(client, lang):
         tags = SVG_TAG.findall(client.get(url).content.decode())
         assert tags, url
         assert not [t for t in tags if re.search(r'="[^"]*\d,\d', t)], url
+
+
+@pytest.mark.django_db
+def test_cached_search_results_keep_the_reader_language(client, monkeypatch):
+    """Frequent queries are cached; the cache must not serve one language's subtitles to another."""
+    from core import search
+
+    monkeypatch.setattr(search, "CACHE_MIN_HITS", 1)
+    factories.organisation(name="Cachetest cluster", kind="cluster", city="Lyon")
+    assert "Cluster · Lyon" in client.get(reverse("core:search"), {"q": "Cachetest"}).content.decode()
+    russian = in_language(client, "ru").get(reverse("core:search"), {"q": "Cachetest"}).content.decode()
+    assert "Кластер · Lyon" in russian
+    assert "Организации" in russian
