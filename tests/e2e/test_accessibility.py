@@ -6,10 +6,13 @@ blocked; ``page.evaluate`` runs through the DevTools protocol, which the policy 
 The policy itself stays on, so the pages are checked as visitors see them (inline styles blocked).
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db.models import F
+from django.utils import timezone
 
 from clusters.models import Organisation
 from visits.models import Visit
@@ -69,3 +72,19 @@ def test_page_has_no_axe_violations(page, demo_data, name):
     page.evaluate(AXE_SOURCE)
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     assert results["violations"] == [], f"{path}\n{_format(results['violations'])}"
+
+
+def test_staff_stale_records_page_has_no_axe_violations(page, demo_data):
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Organisation.objects.update(updated_at=long_ago)
+    Visit.objects.update(updated_at=long_ago)
+    get_user_model().objects.create_user("axe-staff", password="a-long-test-password", is_staff=True)
+    page.goto("/admin/login/?next=/staff/stale/%3Fmonths%3D1")
+    page.fill("#id_username", "axe-staff")
+    page.fill("#id_password", "a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/staff/stale/**")
+    assert page.locator(".stale-section tbody tr").count() > 0
+    page.evaluate(AXE_SOURCE)
+    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    assert results["violations"] == [], _format(results["violations"])
