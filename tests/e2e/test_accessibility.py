@@ -74,7 +74,7 @@ def test_page_has_no_axe_violations(page, demo_data, name):
     assert results["violations"] == [], f"{path}\n{_format(results['violations'])}"
 
 
-def test_staff_stale_records_page_has_no_axe_violations(page, demo_data):
+def test_staff_stale_records_page_has_no_axe_violations(page, demo_data, screenshot):
     long_ago = timezone.now() - datetime.timedelta(days=400)
     Organisation.objects.update(updated_at=long_ago)
     Visit.objects.update(updated_at=long_ago)
@@ -85,6 +85,7 @@ def test_staff_stale_records_page_has_no_axe_violations(page, demo_data):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/staff/stale/**")
     assert page.locator(".stale-section tbody tr").count() > 0
+    screenshot("stale-records")
     page.evaluate(AXE_SOURCE)
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     assert results["violations"] == [], _format(results["violations"])
