@@ -32,5 +32,5 @@ urlpatterns = [
     ),
     *router.urls,
     # Any other address under /api/ answers a JSON 404, never the site's HTML error page.
-    re_path(r"^.*/$", not_found),
+    re_path(r"^[\s\S]*/\Z", not_found),
 ]

@@ -15,6 +15,8 @@ them under ``/api/``. A viewset reads like a list page::
             return Organisation.objects.for_detail(self.request.user)
 """
 
+import re
+
 from django import forms
 from django.http import JsonResponse
 from django.urls import reverse
@@ -32,17 +34,41 @@ from rest_framework.pagination import PageNumberPagination
 from core.filtering import MultipleValueField, SlugFilter
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUG_MAX_LENGTH = 100  # SluggedModel.slug
 
 
 # --- Pagination --------------------------------------------------------------------------------
 
 
 class ApiPagination(PageNumberPagination):
-    """``?page=`` (a page past the end is a 404 with a JSON message) and ``?page_size=`` up to 100."""
+    """``?page=`` from 1 (a page that does not exist is a 404 with a JSON message) and
+    ``?page_size=`` from 1 to 100 (anything else is a 400: never silently another size)."""
 
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if not raw:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            message = _("A whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+            raise ValidationError({self.page_size_query_param: [message]})
+        return size
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            parameter["allowEmptyValue"] = True  # an empty value: the first page, the default size
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
 
 
 # --- Filtering -----------------------------------------------------------------------------------
@@ -73,7 +99,8 @@ class FilterSetBackend(DjangoFilterBackend):
         if not isinstance(filterset.filters.get(name), SlugFilter):
             return False
         value = filterset.data.get(name, "")
-        return all(e.code == "invalid_choice" for e in errors) and forms.SlugField().to_python(value) == value
+        well_formed = len(value) <= SLUG_MAX_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
+        return well_formed and all(e.code == "invalid_choice" for e in errors)
 
 
 def filter_parameter_schema(field: forms.Field) -> dict:
@@ -82,11 +109,11 @@ def filter_parameter_schema(field: forms.Field) -> dict:
     if isinstance(field, MultipleValueField):
         return {"type": "array", "items": filter_parameter_schema(field.child), "maxItems": field.max_values}
     if isinstance(field, forms.ModelChoiceField):
-        return {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 100}
+        return {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH}
     if isinstance(field, forms.ChoiceField):
         return {"type": "string", "enum": [str(value) for value, _label in field.choices if value != ""]}
-    if isinstance(field, forms.IntegerField | forms.DecimalField):
-        schema = {"type": "integer" if isinstance(field, forms.IntegerField) else "number"}
+    if isinstance(field, forms.IntegerField):  # DecimalField and FloatField are IntegerFields too
+        schema = {"type": "number" if isinstance(field, forms.DecimalField | forms.FloatField) else "integer"}
         if field.min_value is not None:
             schema["minimum"] = field.min_value
         if field.max_value is not None:
@@ -120,16 +147,17 @@ class FilterSetParameters(OpenApiFilterExtension):
         for name, flt in filterset_class.base_filters.items():
             schema = filter_parameter_schema(flt.field)
             repeated = schema["type"] == "array"
-            parameters.append(
-                build_parameter_type(
-                    name=name,
-                    location=OpenApiParameter.QUERY,
-                    schema=schema,
-                    description=str(flt.label or name) + (" (repeat to require several)" if repeated else ""),
-                    explode=True if repeated else None,
-                    style="form" if repeated else None,
-                )
+            parameter = build_parameter_type(
+                name=name,
+                location=OpenApiParameter.QUERY,
+                schema=schema,
+                description=str(flt.label or name) + (" (repeat to require several)" if repeated else ""),
+                explode=True if repeated else None,
+                style="form" if repeated else None,
             )
+            # As on the list pages, an empty value (``?kind=``) is the same as no value.
+            parameter["allowEmptyValue"] = True
+            parameters.append(parameter)
         return parameters
 
 

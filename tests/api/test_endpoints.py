@@ -174,10 +174,16 @@ def test_pages_cover_every_row_once(client, collect):
     assert len({r["slug"] for r in rows}) == total
 
 
-def test_page_size_is_bounded(client):
-    factories.organisation()
-    data = client.get(reverse("api:organisation-list"), {"page_size": 10_000}).json()
+def test_largest_page_is_100_rows(client):
+    data = client.get(reverse("api:organisation-list"), {"page_size": 100}).json()
     assert len(data["results"]) == min(100, data["count"])
+
+
+@pytest.mark.parametrize("size", ["0", "101", "ten", "2.5"])
+def test_a_page_size_out_of_bounds_is_a_400(client, size):
+    response = client.get(reverse("api:organisation-list"), {"page_size": size})
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["A whole number from 1 to 100."]}
 
 
 def test_a_page_past_the_end_is_a_json_404(client):
