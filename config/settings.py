@@ -248,6 +248,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/min")},
+    # Behind N reverse proxies, the client address is read from X-Forwarded-For (API_NUM_PROXIES=N);
+    # otherwise every client would share the proxy's address, and its limit.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) or None,
     "DEFAULT_SCHEMA_CLASS": "core.api.ApiAutoSchema",
 }
 SPECTACULAR_SETTINGS = {
