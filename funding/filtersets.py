@@ -33,7 +33,7 @@ class EligibleCountryMixin:
         # Two-letter codes joined by commas: containment of the code is an exact match.
         return queryset.filter(Q(**{f"{self.country_path}__contains": value}) | Q(**{self.country_path: ""}))
 
-    def facet_results(self, total):
+    def facet_results(self, total=None):
         results = super().facet_results(total)
         for result in results:
             if result.name != "country":
@@ -150,6 +150,9 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
     status = django_filters.ChoiceFilter(choices=CallStatus.choices, field_name="call_status", label=_("Status"))
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Instrument"))
     country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Eligible country"))
+    beneficiary = django_filters.ChoiceFilter(
+        choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Open to")
+    )
     deadline_after = django_filters.DateFilter(
         field_name="deadline",
         lookup_expr="gte",
@@ -170,6 +173,7 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
     facets = (
         Facet("status", "call_status"),
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
+        Facet("beneficiary", "instrument__eligibilities__beneficiary_type"),
         Facet("country", country_codes("instrument__eligible_countries"), limit=12),
         Facet("tag", "tags__slug", label_expression="tags__name", limit=12, adds=True),
     )
@@ -177,6 +181,12 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
     class Meta:
         model = Call
         fields = []
+
+    def filter_beneficiary(self, queryset, name, value):
+        """Calls whose instrument lists that beneficiary type among its eligibilities."""
+        return queryset.filter(
+            Exists(Eligibility.objects.filter(instrument=OuterRef("instrument"), beneficiary_type=value))
+        )
 
     def filter_closing_within(self, queryset, name, value):
         today = timezone.localdate()

@@ -34,6 +34,7 @@ FILTERED = [
     ("visits:visit-list", "visits:visit-feed", "q=cluster&ecosystem=health"),
     ("funding:call-list", "funding:call-feed", ""),
     ("funding:call-list", "funding:call-feed", "country=TR"),
+    ("funding:call-list", "funding:call-feed", "country=TR&beneficiary=sme"),
     ("funding:call-list", "funding:call-feed", "status=closed&tag=inter-clustering&instrument=innovation-express"),
     ("funding:instrument-list", "funding:instrument-feed", "country=TR&beneficiary=sme"),
     ("funding:instrument-list", "funding:instrument-feed", "managing_body=oseo&status=active"),
@@ -90,19 +91,28 @@ def test_a_filtered_feed_holds_exactly_the_rows_of_its_filtered_page(client, lis
     assert f"{LIMIT}" in feed.feed.subtitle
 
 
-def test_calls_open_to_turkish_applicants_is_a_feed_url_naming_the_filter(client):
+def test_calls_open_to_smes_from_turkey_is_a_feed_url_naming_the_filters(client):
     closed_to_turkey = factories.instrument(name="Feeds German-only grant", eligible_countries=["DE"])
+    Eligibility.objects.create(instrument=closed_to_turkey, beneficiary_type="sme", co_funding_rate=50)
     german = factories.call(title="Feeds German-only call", instrument=closed_to_turkey)
     open_to_turkey = factories.instrument(name="Feeds Turkish SME grant", eligible_countries=["TR", "FR"])
     Eligibility.objects.create(instrument=open_to_turkey, beneficiary_type="sme", co_funding_rate=60)
     turkish = factories.call(title="Feeds Turkish SME call", instrument=open_to_turkey)
+    research_only = factories.instrument(name="Feeds Turkish research grant", eligible_countries=["TR"])
+    Eligibility.objects.create(instrument=research_only, beneficiary_type="research", co_funding_rate=70)
+    research = factories.call(title="Feeds Turkish research call", instrument=research_only)
+    query = "?country=TR&beneficiary=sme"
 
-    feed = parse_feed(client, reverse("funding:call-feed") + "?country=TR")
+    feed = parse_feed(client, reverse("funding:call-feed") + query)
 
     paths = entry_paths(feed)
     assert turkish.get_absolute_url() in paths
     assert german.get_absolute_url() not in paths
+    assert research.get_absolute_url() not in paths
+    page = client.get(reverse("funding:call-list") + query)
+    assert paths == {call.get_absolute_url() for call in page.context["object_list"]}
     assert re.search(r"Eligible country: T(urkey|ürkiye)", feed.feed.title)
+    assert "Open to: SMEs" in feed.feed.title
 
 
 def test_call_feed_lists_new_or_changed_calls_last_changed_first_dated_by_their_change(client):

@@ -179,3 +179,36 @@ def test_call_facet_counts_equal_what_clicking_shows(calls):
             assert value.count == clicked.qs.count(), (facet.name, value.value)
     status = next(f for f in filterset.facet_results(7) if f.name == "status")
     assert {v.value: v.count for v in status.values} == {"open": 4, "closed": 2, "forthcoming": 1}
+
+
+@pytest.fixture
+def calls_by_beneficiary():
+    sme_tr = instrument("SME grant for Turkey", eligible_countries=["TR"], rates={"sme": 60})
+    sme_de = instrument("SME grant for Germany", eligible_countries=["DE"], rates={"sme": 50})
+    research_all = instrument("Research grant for all", rates={"research": 70})
+    call("Turkish SME call", sme_tr)
+    call("German SME call", sme_de)
+    call("Research call", research_all)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("beneficiary=sme", {"Turkish SME call", "German SME call"}),
+        ("beneficiary=sme&country=TR", {"Turkish SME call"}),  # calls open to SMEs from Turkey
+        ("beneficiary=research&country=TR", {"Research call"}),  # no country restriction: open to all
+        ("beneficiary=individual", set()),
+    ],
+)
+def test_calls_filter_by_who_may_apply_through_their_instrument(calls_by_beneficiary, query, expected):
+    assert call_titles(query) == expected
+
+
+def test_call_beneficiary_facet_counts_equal_what_a_click_shows(calls_by_beneficiary):
+    filterset = CallFilterSet(QueryDict(f"tag={TAG}&country=TR"), queryset=Call.objects.for_list())
+    facet = next(f for f in filterset.facet_results(filterset.qs.count()) if f.name == "beneficiary")
+    counts = {value.value: value.count for value in facet.values}
+    assert counts == {"sme": 1, "research": 1}
+    for value in facet.values:
+        clicked = CallFilterSet(QueryDict(value.url[1:]), queryset=Call.objects.for_list())
+        assert clicked.qs.count() == value.count
