@@ -265,6 +265,23 @@ class OrganisationQuerySet(models.QuerySet):
             prefetches.append("contacts")
         return self.prefetch_related(*prefetches)
 
+    def for_profile(self, user):
+        """The profile page's organisation: ``for_detail`` without the visits, memberships and
+        project links, which the page reads in one query each for everything it shows
+        (``clusters.views.OrganisationDetailView``)."""
+        prefetches = [
+            "alternative_names",
+            "ecosystems",
+            "tags",
+            "labels",
+            Prefetch(
+                "managed_instruments", queryset=Organisation.managed_instruments.field.model.objects.order_by("name")
+            ),
+        ]
+        if user.is_authenticated:
+            prefetches.append("contacts")
+        return self.prefetch_related(*prefetches)
+
     def similar_to(self, organisation, n: int = 5):
         """The ``n`` organisations sharing most ecosystems, tags and country with ``organisation``
         (one query; reads its prefetched ecosystems and tags), annotated with ``similarity``.

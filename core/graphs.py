@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import JSONField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
@@ -57,9 +58,40 @@ class Partner:
         return {t.kind for t in self.ties}
 
 
-def _visits_involving(org, user):
-    """Visits ``user`` may see in which ``org`` hosted, visited, hosted a stop or took part,
-    with everyone else involved; five queries."""
+# Everyone involved in a visit (hosts, delegation, stop hosts, participants with an organisation),
+# as one JSON array per visit (text, which JSONField decodes) of
+# [relation, day, position, role, id, name, acronym, slug, kind, country].
+INVOLVED_SQL = """
+SELECT COALESCE(json_agg(json_build_array(i.relation, i.day, i.position, i.role, o.id, o.name, o.acronym,
+                                          o.slug, o.kind, o.country)
+                         ORDER BY i.relation, i.day, i.position, i.n, o.name, o.id)::text, '[]')
+FROM (
+    SELECT 'host' AS relation, 0 AS day, 0 AS position, '' AS role, id AS n, organisation_id AS org
+    FROM {hosts} WHERE visit_id = {visits}.id
+    UNION ALL SELECT 'delegation', 0, 0, '', id, organisation_id FROM {delegation} WHERE visit_id = {visits}.id
+    UNION ALL SELECT 'stop', day, position, '', id, host_id FROM {stops}
+    WHERE visit_id = {visits}.id AND host_id IS NOT NULL
+    UNION ALL SELECT 'participant', 0, 0, role, id, organisation_id FROM {participants}
+    WHERE visit_id = {visits}.id AND organisation_id IS NOT NULL
+) AS i JOIN {organisations} AS o ON o.id = i.org
+"""
+
+
+@dataclass
+class Stop:
+    """An itinerary stop's host and day, as the timeline shows it."""
+
+    host: Organisation
+    day: int
+    visit: Visit
+
+
+def visits_involving(org, user) -> list[Visit]:
+    """Visits ``user`` may see in which ``org`` hosted, visited, hosted a stop, took part or
+    organised, oldest first, each with everyone else involved (``involved_hosts``,
+    ``involved_delegation``, ``involved_stops``, ``involved_participants`` as (organisation,
+    role)); one query. The organisations carry the fields the page shows (name, acronym, slug,
+    kind, country); one instance per organisation across all visits."""
     involved = (
         Q(pk__in=Visit.hosts.through.objects.filter(organisation=org).values("visit_id"))
         | Q(pk__in=Visit.delegation.through.objects.filter(organisation=org).values("visit_id"))
@@ -67,43 +99,74 @@ def _visits_involving(org, user):
         | Q(pk__in=Participant.objects.filter(organisation=org).values("visit_id"))
         | Q(organiser=org)
     )
-    return (
+    sql = INVOLVED_SQL.format(
+        hosts=Visit.hosts.through._meta.db_table,
+        delegation=Visit.delegation.through._meta.db_table,
+        stops=ItineraryStop._meta.db_table,
+        participants=Participant._meta.db_table,
+        visits=Visit._meta.db_table,
+        organisations=Organisation._meta.db_table,
+    )
+    visits = list(
         Visit.objects.visible_to(user)
         .filter(involved)
         .select_related("organiser", "project")
-        .prefetch_related(
-            "hosts",
-            "delegation",
-            Prefetch("stops", queryset=ItineraryStop.objects.filter(host__isnull=False).select_related("host")),
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.filter(organisation__isnull=False).select_related("organisation"),
-            ),
-        )
+        .annotate(involved=RawSQL(sql, (), output_field=JSONField()))
         .order_by("start_date", "pk")
     )
+    organisations = {org.pk: org}
+    for visit in visits:
+        rows = visit.involved
+        visit.involved_hosts, visit.involved_delegation, visit.involved_stops = [], [], []
+        visit.involved_participants = []
+        for relation, day, _position, role, pk, name, acronym, slug, kind, country in rows:
+            other = organisations.get(pk)
+            if other is None:
+                other = organisations[pk] = Organisation(
+                    pk=pk, name=name, acronym=acronym, slug=slug, kind=kind, country=country
+                )
+            if relation == "host":
+                visit.involved_hosts.append(other)
+            elif relation == "delegation":
+                visit.involved_delegation.append(other)
+            elif relation == "stop":
+                visit.involved_stops.append(Stop(other, day, visit))
+            else:
+                visit.involved_participants.append((other, role))
+    return visits
 
 
 def _sides(visit) -> tuple[dict, dict, dict]:
     """The hosting side, the visiting side and everyone involved in ``visit``, by primary key."""
-    hosting = {o.pk: o for o in visit.hosts.all()}
-    hosting.update((s.host_id, s.host) for s in visit.stops.all())
-    visiting = {o.pk: o for o in visit.delegation.all()}
+    hosting = {o.pk: o for o in visit.involved_hosts}
+    hosting.update((s.host.pk, s.host) for s in visit.involved_stops)
+    visiting = {o.pk: o for o in visit.involved_delegation}
     everyone = {**hosting, **visiting}
-    for p in visit.participants.all():
-        everyone[p.organisation_id] = p.organisation
-        if p.role == Participant.Role.HOST:
-            hosting[p.organisation_id] = p.organisation
-        elif p.role == Participant.Role.DELEGATE:
-            visiting[p.organisation_id] = p.organisation
+    for organisation, role in visit.involved_participants:
+        everyone[organisation.pk] = organisation
+        if role == Participant.Role.HOST:
+            hosting[organisation.pk] = organisation
+        elif role == Participant.Role.DELEGATE:
+            visiting[organisation.pk] = organisation
     if visit.organiser_id:
         everyone[visit.organiser_id] = visit.organiser
     return hosting, visiting, everyone
 
 
-def cooperation_partners(org, user) -> list[Partner]:
+def project_partner_links(org):
+    """Every partner link of the projects ``org`` took part in (its own included), with the
+    organisation, project and instrument; one query."""
+    return list(
+        ProjectPartner.objects.filter(
+            project__in=ProjectPartner.objects.filter(organisation=org).values("project_id")
+        ).select_related("organisation", "project__instrument")
+    )
+
+
+def cooperation_partners(org, user, visits=None, project_links=None) -> list[Partner]:
     """Every organisation linked to ``org`` by a visit, an event or a project, most ties first.
-    Six queries, however many visits and partners."""
+    Two queries, however many visits and partners; none when given ``visits``
+    (``visits_involving``) and ``project_links`` (``project_partner_links``)."""
     partners: dict[int, Partner] = {}
 
     def add(other, tie):
@@ -113,7 +176,7 @@ def cooperation_partners(org, user) -> list[Partner]:
         if not any(t.kind == tie.kind and t.visit == tie.visit and t.project == tie.project for t in partner.ties):
             partner.ties.append(tie)
 
-    for visit in _visits_involving(org, user):
+    for visit in visits_involving(org, user) if visits is None else visits:
         hosting, visiting, everyone = _sides(visit)
         for other in everyone.values():
             if org.pk in hosting and other.pk in visiting and other.pk not in hosting:
@@ -123,13 +186,8 @@ def cooperation_partners(org, user) -> list[Partner]:
             else:
                 kind = MET
             add(other, Tie(kind, visit=visit, project=visit.project))
-    links = (
-        ProjectPartner.objects.filter(project__partner_links__organisation=org)
-        .exclude(organisation=org)
-        .select_related("organisation", "project")
-        .order_by("project__name", "organisation__name")
-    )
-    for link in links:
+    links = project_partner_links(org) if project_links is None else project_links
+    for link in sorted(links, key=lambda link: (link.project.name, link.organisation.name, link.pk)):
         add(link.organisation, Tie(PROJECT, project=link.project))
     for partner in partners.values():
         partner.ties.sort(
@@ -161,11 +219,11 @@ def _bezier(p0: float, control: float, p1: float, t: float) -> float:
     return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * control + t * t * p1
 
 
-def cooperation_graph(org, user) -> dict:
+def cooperation_graph(org, user, visits=None, project_links=None) -> dict:
     """The picture of ``org``'s cooperation: it in the centre, its partners on a circle (most ties
     first, from the top, clockwise); a straight line for visits (arrows point at the visited),
     a dotted one for meeting at the same event, a dashed curve for a shared project."""
-    partners = cooperation_partners(org, user)
+    partners = cooperation_partners(org, user, visits, project_links)
     shown = partners[:MAX_GRAPH_PARTNERS]
     width, height = 800, 520 if len(shown) > 6 else 420
     cx, cy = width / 2, height / 2
