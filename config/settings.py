@@ -79,11 +79,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous GETs, keyed by URL, language and data version (core/cache.py);
+    # inside CSRF (a fresh token on every hit), outside messages (a message cookie skips it).
+    "core.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Seconds an anonymous page stays cached at most (0: off, the default outside production); any
+# write invalidates it at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if PRODUCTION else 0)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -1,0 +1,161 @@
+"""The anonymous page cache (core/cache.py): a hit costs one query, a write from anywhere
+invalidates it at once, and nothing per-user is ever stored or served to someone else."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from clusters.models import Organisation
+from core.cache import data_version
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(ctx)
+
+
+def test_a_second_anonymous_get_is_served_from_the_cache_in_one_query(client):
+    org = factories.organisation(name="Cached Cluster")
+    first, n_first = get(client, org.get_absolute_url())
+    second, n_second = get(client, org.get_absolute_url())
+    assert n_first > 1 and n_second == 1  # the data version only
+    assert "Cached Cluster" in second.content.decode()
+    strip = lambda r: TOKEN.sub("", r.content.decode())  # noqa: E731
+    assert strip(first) == strip(second)
+
+
+def test_an_orm_write_invalidates_the_cached_page_at_once(client):
+    org = factories.organisation(name="Aaaa Old Name")  # first on the partner list
+    get(client, org.get_absolute_url())
+    get(client, "/partners/")
+    Organisation.objects.filter(pk=org.pk).update(name="Aaaa New Name")
+    for url in (org.get_absolute_url(), "/partners/"):
+        response, n = get(client, url)
+        assert n > 1, url
+        content = response.content.decode()
+        assert "Aaaa New Name" in content and "Aaaa Old Name" not in content
+
+
+def test_a_raw_sql_write_and_a_truncate_bump_the_data_version(client):
+    org = factories.organisation(name="Raw Name")
+    before = data_version()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE clusters_organisation SET name = 'Raw Renamed' WHERE id = %s", [org.pk])
+    after_update = data_version()
+    assert after_update > before
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE clusters_alternativename")
+    assert data_version() > after_update
+
+
+def test_every_data_table_carries_the_version_trigger():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+                 AND c.relname NOT IN ('core_data_version', 'django_session', 'django_migrations')
+                 AND c.relname NOT LIKE 'axes\\_%%'
+                 AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid
+                                 AND g.tgname = 'core_data_version_bump')"""
+        )
+        missing = [row[0] for row in cursor.fetchall()]
+    # A migration adding a table runs SELECT core_attach_data_version_triggers() (core/0002).
+    assert missing == []
+    assert "clusters_organisation" in connection.introspection.table_names()
+
+
+def test_each_hit_gets_its_own_csrf_token_and_cookie(client):
+    org = factories.organisation()
+    first, _ = get(client, org.get_absolute_url())
+    other = type(client)()
+    second, n = get(other, org.get_absolute_url())
+    assert n == 1
+    first_token, second_token = TOKEN.search(first.content.decode()), TOKEN.search(second.content.decode())
+    assert first_token and second_token and first_token.group(1) != second_token.group(1)
+    assert "\x00" not in second.content.decode()
+    assert "csrftoken" in second.cookies
+
+
+def test_signed_in_readers_and_cookie_holders_bypass_the_cache(client, admin_user):
+    org = factories.organisation()
+    get(client, org.get_absolute_url())
+    client.force_login(admin_user)
+    _, n = get(client, org.get_absolute_url())
+    assert n > 1
+    client.logout()
+    client.cookies["sessionid"] = "x" * 32
+    _, n = get(client, org.get_absolute_url())
+    assert n > 1
+
+
+def test_the_api_csv_exports_and_posts_are_not_cached(client, monkeypatch):
+    stored = []
+    monkeypatch.setattr("core.cache.cache.set", lambda key, *args: key.startswith("page:") and stored.append(key))
+    factories.organisation()
+    for url in ("/api/organisations/", "/partners/?format=csv"):
+        response = client.get(url)
+        assert response.status_code == 200 and not response["Content-Type"].startswith("text/html")
+    assert client.post("/partners/").status_code in (403, 405)
+    assert stored == []
+    client.get("/partners/")
+    assert len(stored) == 1
+
+
+def test_each_language_gets_its_own_page(client, settings):
+    org = factories.organisation()
+    english, _ = get(client, org.get_absolute_url())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    french, n = get(client, org.get_absolute_url())
+    assert n > 1
+    assert 'lang="fr"' in french.content.decode() and 'lang="en"' in english.content.decode()
+    _, n = get(client, org.get_absolute_url())
+    assert n == 1
+
+
+def test_switching_off_serves_every_page_fresh(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    org = factories.organisation()
+    get(client, org.get_absolute_url())
+    _, n = get(client, org.get_absolute_url())
+    assert n > 1
+
+
+def test_concurrent_writers_do_not_wait_for_each_other():
+    """The version is an append-only log: a writer in another transaction never waits for this
+    one's commit (a single counter row would make it queue)."""
+    import psycopg
+
+    factories.organisation()  # this transaction has written and appended a version entry
+    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+        other.execute("SET lock_timeout = '2s'")
+        other.execute("UPDATE clusters_organisation SET name = name WHERE false")
+        assert other.execute("SELECT max(id) FROM core_data_version").fetchone()[0] is not None
+
+
+def test_a_failing_version_read_serves_the_page_uncached(client, monkeypatch):
+    from django.db import DatabaseError
+
+    def down():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("core.cache.data_version", down)
+    org = factories.organisation(name="Still Served")
+    assert "Still Served" in client.get(org.get_absolute_url()).content.decode()
