@@ -139,7 +139,10 @@ def instruments_by_level_and_kind() -> dict:
     if not counts:
         return {"cells": [], "levels": [], "kinds": []}
     top = max(counts.values())
-    cell_w, cell_h, left, head = 64, 34, 120, 70
+    # The row labels stand left of the grid, right-aligned: room for the longest one in the
+    # reader's language ("Multilateral / gemeinsam"), at about 7.5 px per character.
+    left = max(120, 16 + round(7.5 * max(len(str(label)) for _, label in levels)))
+    cell_w, cell_h, head = 64, 34, 70
     list_url = reverse("funding:instrument-list")
     cells = []
     for r, (level, _level_label) in enumerate(levels):

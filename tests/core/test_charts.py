@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import charts
 from funding.models import Instrument
@@ -127,3 +127,12 @@ def test_home_page_query_count_stays_the_same_with_more_visits_instruments_and_c
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("core:home"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "ru", "tr"])
+def test_instruments_grid_leaves_room_for_its_longest_row_label_in_every_language(language):
+    with translation.override(language):
+        chart = charts.instruments_by_level_and_kind()
+        longest = max(len(str(level["label"])) for level in chart["levels"])
+    # Right-aligned 8 px left of the grid, at about 7 px per character of the axis font.
+    assert chart["left"] - 8 >= 7 * longest
