@@ -2,9 +2,9 @@ import django_filters
 from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from clusters.models import PUBLISHED_VISIT, Ecosystem, Label, Organisation
+from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 
 SIZE_BANDS = [("1-49", _("1–49 members")), ("50-249", _("50–249 members")), ("250+", _("250 members or more"))]
@@ -55,7 +55,7 @@ class OrganisationFilterSet(FacetedFilterSet):
     annotations (``has_visits``, ``has_valid_label``, ``size_band``) some filters read."""
 
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label=_("Kind"))
-    country = django_filters.ChoiceFilter(choices=countries, label=_("Country"))
+    country = django_filters.ChoiceFilter(choices=country_choices, label=_("Country"))
     region = django_filters.CharFilter(label=_("Region"), max_length=120)
     ecosystem = SlugFilter(field_name="ecosystems", queryset=Ecosystem.objects.all(), label=_("Ecosystem"))
     label = django_filters.ChoiceFilter(choices=Label.Kind.choices, method="filter_label", label=_("Label"))
@@ -65,7 +65,7 @@ class OrganisationFilterSet(FacetedFilterSet):
     size = django_filters.ChoiceFilter(choices=SIZE_BANDS, field_name="size_band", label=_("Size"))
     has_visits = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_visits", label=_("Has visits"))
     target_country = django_filters.ChoiceFilter(
-        choices=countries, method="filter_target_country", label=_("Cooperation target")
+        choices=country_choices, method="filter_target_country", label=_("Cooperation target")
     )
 
     search_fields = ("name", "acronym", "alternative_names__name")

@@ -8,9 +8,9 @@ from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from clusters.models import Organisation
+from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 from funding.models import BeneficiaryType, Call, CallStatus, Eligibility, Instrument, Project
 
@@ -66,7 +66,7 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     managing_body = SlugFilter(
         field_name="managing_body", queryset=Organisation.objects.all(), label=_("Managing body")
     )
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Eligible country"))
+    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
     beneficiary = django_filters.ChoiceFilter(
         choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Beneficiary type")
     )
@@ -149,7 +149,7 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
 
     status = django_filters.ChoiceFilter(choices=CallStatus.choices, field_name="call_status", label=_("Status"))
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Instrument"))
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Eligible country"))
+    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
     beneficiary = django_filters.ChoiceFilter(
         choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Open to")
     )
@@ -197,7 +197,7 @@ class ProjectFilterSet(FacetedFilterSet):
     """Filters of the project list; the queryset comes from ``Project.objects.for_list()``."""
 
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
-    country = django_filters.ChoiceFilter(choices=countries, method="filter_country", label=_("Partner country"))
+    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Partner country"))
 
     search_fields = ("name", "acronym")
     facets = (

@@ -3,10 +3,10 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from clusters.languages import LANGUAGE_CHOICES
 from clusters.models import Ecosystem, Organisation
+from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 from visits.models import ItineraryStop, Participant, Visit
 
@@ -66,9 +66,11 @@ class VisitFilterSet(FacetedFilterSet):
 
     kind = django_filters.ChoiceFilter(choices=Visit.Kind.choices, label=_("Kind"))
     year = YearFilter(field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2100)
-    host_country = django_filters.ChoiceFilter(choices=countries, method="filter_host_country", label=_("Host country"))
+    host_country = django_filters.ChoiceFilter(
+        choices=country_choices, method="filter_host_country", label=_("Host country")
+    )
     delegation_country = django_filters.ChoiceFilter(
-        choices=countries, method="filter_delegation_country", label=_("Delegation from")
+        choices=country_choices, method="filter_delegation_country", label=_("Delegation from")
     )
     organisation = SlugFilter(
         queryset=Organisation.objects.all(), method="filter_organisation", label=_("Organisation involved")

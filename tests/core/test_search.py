@@ -355,3 +355,43 @@ def test_the_page_costs_the_same_queries_for_3_or_30_matching_rows(client):
 def test_the_page_html_has_a_search_form_in_the_header(client):
     html = client.get(reverse("core:home")).content.decode()
     assert re.search(r'<form[^>]*role="search"[^>]*action="' + URL + '"', html)
+
+
+# --- the multi-language query, deduplicated in the database (ckb_websearch) ---------------
+
+
+def _query_text(q: str) -> str:
+    from clusters.fulltext import SearchText
+
+    expression = SearchText(q).tsquery()
+    sql, params = expression.as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)
+        return cursor.fetchone()[0]
+
+
+def test_the_query_holds_each_distinct_parse_once():
+    text = _query_text("Automobilovy Lodz")
+    disjuncts = [part.strip() for part in text.split("|")]
+    assert len(disjuncts) == len(set(disjuncts)), text
+    # The stems and the as-you-type prefix are all still there.
+    assert "'automobilovy' & 'lodz':*" in disjuncts
+    assert any("'automobilovi'" in part for part in disjuncts)  # a stemmer's form of the word
+
+
+def test_the_query_is_a_constant_the_index_can_use():
+    """IMMUTABLE with constant arguments: the planner folds it, so the plan shows a tsquery constant."""
+    from clusters.fulltext import SearchText
+
+    sql, params = SearchText("Automobilovy").tsquery().as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN SELECT 1 FROM clusters_organisation WHERE search_vector @@ {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "ckb_websearch" not in plan
+    assert "::tsquery" in plan
+
+
+def test_a_stop_word_in_one_language_still_searches_in_the_others():
+    org = factories.organisation(name="The Qwertz Works")
+    assert org_key(org) in found("the qwertz")
+    assert "'the'" in _query_text("the")  # "simple" keeps it; English drops it
