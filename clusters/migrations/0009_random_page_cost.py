@@ -10,23 +10,7 @@
 
 from django.db import migrations
 
-FORWARD = """
-DO $$
-BEGIN
-  EXECUTE format('ALTER DATABASE %I SET random_page_cost = 1.1', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-  RAISE NOTICE 'Could not set random_page_cost on this database; list pages may be slower.';
-END $$;
-"""
-
-BACKWARD = """
-DO $$
-BEGIN
-  EXECUTE format('ALTER DATABASE %I RESET random_page_cost', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-  NULL;
-END $$;
-"""
+from core.migration_ops import database_setting
 
 
 class Migration(migrations.Migration):
@@ -34,4 +18,4 @@ class Migration(migrations.Migration):
         ("clusters", "0008_trigram_operator_cost"),
     ]
 
-    operations = [migrations.RunSQL(FORWARD, BACKWARD)]
+    operations = [database_setting("random_page_cost", "1.1", "list pages may be slower.")]

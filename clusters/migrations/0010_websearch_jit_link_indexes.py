@@ -17,6 +17,9 @@
 
 from django.db import migrations
 
+from core.migration_ops import database_setting
+
+
 WEBSEARCH = """
 CREATE OR REPLACE FUNCTION ckb_websearch(configs regconfig[], query text, prefix text) RETURNS tsquery
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -31,24 +34,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 """
 
-JIT_OFF = """
-DO $$
-BEGIN
-  EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-  RAISE NOTICE 'Could not turn JIT off on this database; some pages may be slower.';
-END $$;
-"""
-
-JIT_RESET = """
-DO $$
-BEGIN
-  EXECUTE format('ALTER DATABASE %I RESET jit', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-  NULL;
-END $$;
-"""
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -57,7 +42,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(WEBSEARCH, "DROP FUNCTION IF EXISTS ckb_websearch(regconfig[], text, text);"),
-        migrations.RunSQL(JIT_OFF, JIT_RESET),
+        database_setting("jit", "off", "some pages may be slower."),
         migrations.RunSQL(
             "CREATE INDEX IF NOT EXISTS ckb_organisation_ecosystems_eco_org"
             " ON clusters_organisation_ecosystems (ecosystem_id, organisation_id);",
