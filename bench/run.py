@@ -34,6 +34,7 @@ SIZES = os.environ.get("BENCH_GENERATE_ARGS", "").split()
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"
 CACHE = BASE / ".venv" / ".bench-generated.json"
 SQLITE = BASE / ".venv" / "bench.sqlite3"
+BENCH_CACHE = BASE / ".venv" / "bench-cache"
 
 
 def bench_database_url() -> str:
@@ -393,7 +394,10 @@ def main() -> None:
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_LOG_LEVEL": "warning",
+        # Production's shared cache on disk, emptied first: every run starts cold.
+        "CACHE_DIR": str(BENCH_CACHE),
     }
+    shutil.rmtree(BENCH_CACHE, ignore_errors=True)
     for port in (PORT, DATASETTE_PORT):
         if not port_is_free(port):
             sys.exit(f"Port {port} on 127.0.0.1 is taken by another process; set BENCH_PORT.")

@@ -5,6 +5,7 @@ ALLOWED_HOSTS and DATABASE_URL are set. Without DATABASE_URL (development and te
 project's embedded PostgreSQL is started on demand (see config/embedded_db.py).
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -120,6 +121,28 @@ else:
     _database_url = database_url(BASE_DIR)
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
+
+# The cache (anonymous pages, facet counts of large lists, common searches, API throttling). In
+# production one cache on disk shared by every worker and process of the machine: a page or a
+# count computed once serves both gunicorn workers, and a worker recycled after max_requests
+# starts warm (with a cache per process, each worker recomputed the 3-second unfiltered facet
+# counts after every recycle). Elsewhere, and with CACHE_DIR empty, memory of the process.
+CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".local" / "cache") if PRODUCTION else "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
+        }
+        if CACHE_DIR
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Keys name the database, so two sites (or the benchmark) sharing a CACHE_DIR never meet.
+CACHES["default"]["KEY_PREFIX"] = hashlib.sha256(
+    "|".join(str(DATABASES["default"].get(k) or "") for k in ("HOST", "PORT", "NAME")).encode()
+).hexdigest()[:12]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 for new and re-hashed passwords; the others still verify hashes made before.

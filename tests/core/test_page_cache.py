@@ -159,3 +159,21 @@ def test_a_failing_version_read_serves_the_page_uncached(client, monkeypatch):
     monkeypatch.setattr("core.cache.data_version", down)
     org = factories.organisation(name="Still Served")
     assert "Still Served" in client.get(org.get_absolute_url()).content.decode()
+
+
+def test_workers_share_one_file_cache_so_a_page_computed_by_one_is_a_hit_for_another(client, settings, tmp_path):
+    """Production's cache lives on disk (CACHE_DIR): a second process, or a worker gunicorn
+    recycled, finds the pages the first one rendered."""
+    from django.core.cache import caches
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path)}}  # resets the handler
+    org = factories.organisation(name="Shared Cluster")
+    _, n_first = get(client, org.get_absolute_url())
+    assert isinstance(caches["default"], FileBasedCache)
+    assert list(tmp_path.glob("*.djcache"))
+    del caches["default"]  # as if in another process: nothing kept in memory
+    second, n_second = get(client, org.get_absolute_url())
+    assert n_first > 1 and n_second == 1
+    assert "Shared Cluster" in second.content.decode()

@@ -97,7 +97,14 @@ def run_in_production(*args, env_extra=None):
         # check --deploy does not connect; the URL only has to be present.
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     }
-    for name in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD"):
+    for name in (
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_COOKIES",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_PRELOAD",
+        "CACHE_DIR",
+    ):
         env.pop(name, None)
     env.update(env_extra or {})
     return subprocess.run([sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60)
@@ -127,3 +134,19 @@ def test_ssl_redirect_can_be_turned_off_for_plain_http_runs():
     )
     result = run_in_production("-c", code, env_extra={"SECURE_SSL_REDIRECT": "0"})
     assert result.stdout.split() == ["False"]
+
+
+def test_production_shares_one_cache_on_disk_between_workers():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'config.settings'; django.setup();"
+        "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c.get('LOCATION'))"
+    )
+    default = run_in_production("-c", code)
+    assert default.stdout.split() == [
+        "django.core.cache.backends.filebased.FileBasedCache",
+        str(BASE_DIR / ".local" / "cache"),
+    ], default.stderr
+    chosen = run_in_production("-c", code, env_extra={"CACHE_DIR": "/var/cache/ckb"})
+    assert chosen.stdout.split()[1] == "/var/cache/ckb"
+    in_memory = run_in_production("-c", code, env_extra={"CACHE_DIR": ""})
+    assert in_memory.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
