@@ -17,6 +17,7 @@ put back on every hit, and Django's CSRF middleware sets its cookie as usual.
 """
 
 import re
+from contextvars import ContextVar
 from hashlib import sha256
 
 from django.conf import settings
@@ -39,6 +40,24 @@ def data_version() -> int:
         cursor.execute("SELECT max(id) FROM core_data_version")
         row = cursor.fetchone()
     return row[0] or 0
+
+
+_UNREAD = -1
+# Inside a request (PageCacheMiddleware): the version read once for it, or _UNREAD; outside: None.
+_request_version: ContextVar[int | None] = ContextVar("ckb_request_data_version", default=None)
+
+
+def current_data_version() -> int:
+    """The data version for the request being served, read at most once per request (the page
+    cache and the facet and search caches share it); outside a request, read afresh each time.
+    Keys that carry it are never stale: any committed write changes it."""
+    version = _request_version.get()
+    if version is None:
+        return data_version()
+    if version == _UNREAD:
+        version = data_version()
+        _request_version.set(version)
+    return version
 
 
 def _eligible(request) -> bool:
@@ -71,11 +90,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_version.set(_UNREAD)
+        try:
+            return self._respond(request)
+        finally:
+            _request_version.reset(token)
+
+    def _respond(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not _eligible(request):
             return self.get_response(request)
         try:
-            version = data_version()
+            version = current_data_version()
         except DatabaseError:  # the database is down: the page (or its 503) as without the cache
             return self.get_response(request)
         digest = sha256(request.get_full_path().encode()).hexdigest()

@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from clusters.fulltext import Headline, SearchSpec, SearchText, similarity
 from clusters.search import ORGANISATIONS
 from clusters.text import fold
+from core.cache import current_data_version
 from funding.search import CALLS, INSTRUMENTS, PROJECTS
 from visits.search import VISITS
 
@@ -30,7 +31,7 @@ HITS_PER_TYPE = 10
 SUGGESTIONS = 5
 SUGGESTION_SIMILARITY = 0.3
 CACHE_MIN_HITS = 1_000
-CACHE_SECONDS = 300
+CACHE_SECONDS = 3600  # keys carry the data version: a write is seen at once whatever this is
 
 
 @dataclass
@@ -67,15 +68,16 @@ def search(raw: str | None, user) -> Results:
 
     A common term matches a large share of every table, and ranking tens of thousands of rows
     takes a second at 100,000 organisations: results with at least ``CACHE_MIN_HITS`` hits are
-    kept for ``CACHE_SECONDS`` per query, kind of reader (the rows a reader may see depend
-    on it) and interface language (hit subtitles name kinds and languages in it). Rarer queries
+    kept per query, kind of reader (the rows a reader may see depend on it), interface language
+    (hit subtitles name kinds and languages in it) and data version (a write is seen at once). Rarer queries
     and typos, answered from the indexes, are always run afresh."""
     text = SearchText(raw)
     results = Results(query=text)
     if not text:
         return results
     roles = (user.is_authenticated, user.is_staff, user.is_superuser)
-    key = "search:" + hashlib.sha256(f"{text.text}|{roles}|{get_language()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{text.text}|{roles}|{get_language()}".encode()).hexdigest()
+    key = f"search:{current_data_version()}:{digest}"
     if (cached := cache.get(key)) is not None:
         return cached
     for spec in SPECS:

@@ -177,3 +177,42 @@ def test_workers_share_one_file_cache_so_a_page_computed_by_one_is_a_hit_for_ano
     second, n_second = get(client, org.get_absolute_url())
     assert n_first > 1 and n_second == 1
     assert "Shared Cluster" in second.content.decode()
+
+
+def _version_reads(ctx) -> int:
+    return sum("core_data_version" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_cached_facet_counts_of_a_large_list_show_a_write_at_once(client, settings, monkeypatch):
+    """Facet counts of large lists are cached under the data version: a new row counts at once."""
+    from core import filtering
+
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(filtering, "FACET_CACHE_MIN_ROWS", 1)  # every list counts as large
+    factories.organisation(name="Counted One", country="IS")
+    first = client.get("/partners/", {"country": "IS"})
+    again = client.get("/partners/", {"country": "IS"})
+    assert first.context["result_count"] == again.context["result_count"] == 1
+    factories.organisation(name="Counted Two", country="IS")
+    after = client.get("/partners/", {"country": "IS"})
+    assert after.context["result_count"] == 2
+
+
+def test_cached_search_results_show_a_write_at_once(client, settings, monkeypatch):
+    from core import search
+
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "CACHE_MIN_HITS", 1)  # every result is cached
+    factories.organisation(name="Zyxwvu Alpha")
+    assert client.get("/search/", {"q": "Zyxwvu"}).context["results"].total == 1
+    factories.organisation(name="Zyxwvu Beta")
+    assert client.get("/search/", {"q": "Zyxwvu"}).context["results"].total == 2
+
+
+def test_one_request_reads_the_data_version_once_for_page_facets_and_search(client):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/partners/")
+    assert _version_reads(ctx) == 1
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/search/", {"q": "cluster"})
+    assert _version_reads(ctx) == 1
