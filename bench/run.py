@@ -483,21 +483,28 @@ def main() -> None:
         # under load), then the steady state the site is in between writes; and with the page
         # cache bypassed, as for signed-in readers.
         runs = (
-            ("anonymous, page cache cold at the start", None),
-            ("anonymous again, page cache warm", None),
-            ("page cache bypassed (a cookie)", UNCACHED),
+            ("anonymous, page cache cold at the start", None, 1),
+            ("anonymous again, page cache warm", None, RUNS),
+            ("page cache bypassed (a cookie)", UNCACHED, RUNS),
         )
-        for label, headers in runs:
-            load = load_test(PORT, mix, worker_pids, headers)
+        for label, headers, repeat in runs:
+            loads = [load_test(PORT, mix, worker_pids, headers) for _ in range(repeat)]
+            figures = ("requests", "rps", "p50", "p95", "p99")
+            load = {key: statistics.median(run[key] for run in loads) for key in figures}
+            load["errors"] = sum(run["errors"] for run in loads)
+            load["peak_worker_rss_mb"] = max(run["peak_worker_rss_mb"] for run in loads)
+            each = f"median of {repeat} runs of " if repeat > 1 else ""
             print(
-                f"\nLoad test ({label}): {load['client']}, {LOAD_THREADS} keep-alive connections, mixed browsing,"
-                f" {LOAD_SECONDS} s"
+                f"\nLoad test ({label}): {loads[0]['client']}, {LOAD_THREADS} keep-alive connections, mixed browsing,"
+                f" {each}{LOAD_SECONDS} s"
             )
             print(
-                f"  {load['requests']} requests, {load['rps']:.0f} req/s, p50 {load['p50']:.0f} ms, "
-                f"p95 {load['p95']:.0f} ms, p99 {load['p99']:.0f} ms, errors {load['errors']}"
+                f"  {load['requests']:.0f} requests, {load['rps']:.0f} req/s, p50 {load['p50']:.0f} ms, "
+                f"p95 {load['p95']:.0f} ms, p99 {load['p99']:.0f} ms, errors {load['errors']} (all runs)"
             )
-            print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB")
+            if repeat > 1:
+                print("  req/s of each run: " + ", ".join(f"{run['rps']:.0f}" for run in loads))
+            print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB (largest of the runs)")
         print(f"\nLoad average at the end: {load_average()}")
     finally:
         for process in (server, datasette):
