@@ -504,6 +504,7 @@ def main() -> None:
             )
             if repeat > 1:
                 print("  req/s of each run: " + ", ".join(f"{run['rps']:.0f}" for run in loads))
+                print("  p99 (ms) of each run: " + ", ".join(f"{run['p99']:.0f}" for run in loads))
             print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB (largest of the runs)")
         print(f"\nLoad average at the end: {load_average()}")
     finally:
