@@ -240,18 +240,16 @@ def sample_memory(worker_pids, peak: list, stop: float) -> None:
         time.sleep(0.5)
 
 
-# wrk's Lua hooks: each connection cycles through the mixed profile from its own offset; a
-# request cap stops every thread; done() prints the figures as one JSON line.
+# wrk's Lua hooks: each wrk thread cycles its connections through the mixed profile from its own
+# offset; a request cap stops every thread; done() prints the figures as one JSON line.
 WRK_SCRIPT = """
 local paths = {%(paths)s}
 local cap = %(cap)d
 local headers = {%(headers)s}
-local threads = {}
 local counter = 0
 function setup(thread)
   thread:set("offset", counter * 5)
   counter = counter + 1
-  table.insert(threads, thread)
 end
 function init(args)
   i = offset
