@@ -381,6 +381,10 @@ class Organisation(SluggedModel):
     target_countries = CountryField(multiple=True, blank=True, verbose_name=_("cooperation target countries"))
 
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
+    # The ids of ``ecosystems``, sorted, kept current by database triggers on the link table
+    # (migration 0011): list filters and facets read them from the list indexes below instead of
+    # joining 46,000 link rows per facet at 100,000 organisations. Never written by the app.
+    ecosystem_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     members = models.ManyToManyField(
         "self", through="Membership", symmetrical=False, related_name="member_of", blank=True
     )
@@ -403,7 +407,7 @@ class Organisation(SluggedModel):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names"])
+    history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names", "ecosystem_ids"])
 
     class Meta:
         ordering = ["name"]
@@ -411,8 +415,16 @@ class Organisation(SluggedModel):
             # The list pages' filters in their default order (name, then id), so that a filtered
             # page reads its 25 rows in order instead of sorting every match (issue 5).
             models.Index(fields=["name", "id"], name="organisation_name_id"),
-            models.Index(fields=["country", "name", "id"], name="organisation_country_name"),
-            models.Index(fields=["kind", "country", "name", "id"], name="organisation_kind_country_name"),
+            # The included columns let the facet counts of a filtered list (kind, country,
+            # ecosystem) come from index-only scans.
+            models.Index(
+                fields=["country", "name", "id"], include=["kind", "ecosystem_ids"], name="organisation_country_name"
+            ),
+            models.Index(
+                fields=["kind", "country", "name", "id"],
+                include=["ecosystem_ids"],
+                name="organisation_kind_country_name",
+            ),
             models.Index(fields=["region"], name="organisation_region"),
             GinIndex(fields=["search_vector"], name="organisation_search_vector"),
             GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="organisation_search_title_trgm"),

@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -41,6 +42,8 @@ STATE_PARAMS = ("page", "sort", "format")
 # for an hour. Narrower lists are always counted afresh.
 FACET_CACHE_MIN_ROWS = 10_000
 FACET_CACHE_SECONDS = 3600
+# The CTE of the filtered rows' ids that the facet counts share (FacetedFilterSet.facet_counts).
+SHARED_ROWS = "ckb_filtered_rows"
 
 
 class MultipleValueField(forms.Field):
@@ -241,12 +244,13 @@ class FacetedFilterSet(django_filters.FilterSet):
         cleaned = self.form.cleaned_data
         groups: dict[str | None, list[int]] = {None: []}
         parts, params = [], []
+        shared_sql, shared_params, filtered = self._shared_filtered()
         for index, facet in enumerate(self.facets):
             own = facet.name if not facet.adds and cleaned.get(facet.name) not in (None, "", []) else None
             if facet.is_single:
                 groups.setdefault(own, []).append(index)
                 continue
-            base = self.queryset_without(own)
+            base = filtered if own is None else self.queryset_without(own)
             try:
                 sql, part_params = self._facet_part(facet, base)
             except EmptyResultSet:  # e.g. a search that cannot match anything: no values
@@ -254,7 +258,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             parts.append(f"SELECT {index}, t.facet_value::text, t.facet_label::text, t.facet_count FROM ({sql}) AS t")
             params += part_params
         for own, indexes in groups.items():
-            base = self.queryset_without(own)
+            base = filtered if own is None else self.queryset_without(own)
             try:
                 sql, part_params = self._grouping_part(base, own, indexes)
             except EmptyResultSet:
@@ -262,6 +266,9 @@ class FacetedFilterSet(django_filters.FilterSet):
             parts.append(sql)
             params += part_params
         sql = " UNION ALL ".join(f"({part})" for part in parts)
+        if parts and shared_sql:
+            sql = f"WITH {SHARED_ROWS}(pk) AS MATERIALIZED ({shared_sql}) {sql}"
+            params = [*shared_params, *params]
         digest = hashlib.sha256(f"{self.queryset.db}|{sql}|{params!r}".encode()).hexdigest()
         key = f"facets:{current_data_version()}:{digest}"
         if parts and (cached := cache.get(key)) is not None:
@@ -282,6 +289,21 @@ class FacetedFilterSet(django_filters.FilterSet):
         if total >= FACET_CACHE_MIN_ROWS:
             cache.set(key, self._facet_counts, FACET_CACHE_SECONDS)
         return self._facet_counts
+
+    def _shared_filtered(self):
+        """With any filter active: the filtered rows' ids as SQL for a MATERIALIZED CTE, and the
+        queryset of those rows read back from it. Every facet without an active filter of its own,
+        and the total, count these rows: the filters (a search, a join through ecosystems, EXISTS
+        over tags) then run once per page instead of once per such facet. Without filters, or when
+        the filters cannot match anything, ``(None, [], filtered queryset)``."""
+        filtered = self.queryset_without(None)
+        if not any(value not in (None, "", []) for value in self.form.cleaned_data.values()):
+            return None, [], filtered
+        try:
+            sql, params = filtered.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return None, [], filtered
+        return sql, list(params), self.queryset.filter(pk__in=RawSQL(f"SELECT pk FROM {SHARED_ROWS}", ()))
 
     def _facet_part(self, facet, base) -> tuple[str, list]:
         """SQL for a to-many facet: ``facet_value, facet_label, facet_count``, top values first."""

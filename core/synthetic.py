@@ -240,6 +240,9 @@ class Generator:
             is_group = kind in ("cluster", "pole", "network", "association")
             small = rng.randint(40, 80) if is_group else None
             targets = range(rng.choice((0, 0, 1, 3)))
+            # Drawn here so that each row is written with its ecosystem ids (Organisation.ecosystem_ids),
+            # which the link table's triggers then find current and leave alone.
+            ecosystems = self.sample(self.ecosystems, self.ecosystem_weights, rng.choice((1, 1, 2, 3)))
             rows.append(
                 Organisation(
                     slug=f"{PREFIX}{i + 1:06d}-{slugify(transliterate(name))[:70]}".rstrip("-"),
@@ -258,6 +261,7 @@ class Generator:
                     members_research_pct=Decimal(rng.randint(0, 100 - small)) if small else None,
                     interest_topics=rng.sample(TAG_WORDS, rng.choice((0, 0, 1, 2))),
                     target_countries=sorted({self.pick(COUNTRIES, self.country_weights)[0] for _ in targets}),
+                    ecosystem_ids=sorted(eco.pk for eco in ecosystems),
                 )
             )
         self.insert("organisations", Organisation, rows)
@@ -279,8 +283,8 @@ class Generator:
                 )
             for k in range(rng.choice((0, 0, 0, 1, 1, 2))):
                 contacts.append(ContactPerson(organisation=org, name=f"{rng.choice(SURNAMES)} {k + 1}", role="Manager"))
-            for eco in self.sample(self.ecosystems, self.ecosystem_weights, rng.choice((1, 1, 2, 3))):
-                eco_links.append(Organisation.ecosystems.through(organisation_id=org.pk, ecosystem_id=eco.pk))
+            for eco_id in org.ecosystem_ids:
+                eco_links.append(Organisation.ecosystems.through(organisation_id=org.pk, ecosystem_id=eco_id))
         self.insert("organisation ecosystems", Organisation.ecosystems.through, eco_links)
         self.insert("organisation tags", TaggedItem, self.tag_rows(rows, Organisation, tag_ids))
         self.insert("alternative names", AlternativeName, alt_names)

@@ -99,3 +99,50 @@ def test_the_fourteen_eu_industrial_ecosystems_are_loaded_by_migration():
     assert Ecosystem.objects.count() == 14
     assert Ecosystem.objects.filter(slug="textile").exists()
     assert Ecosystem.objects.filter(slug="mobility-transport-automotive").exists()
+
+
+def ecosystem_ids(org) -> list[int]:
+    org.refresh_from_db(fields=["ecosystem_ids"])
+    return org.ecosystem_ids
+
+
+def test_ecosystem_ids_follow_add_remove_set_and_clear():
+    org = factories.organisation()
+    first, second, third = Ecosystem.objects.order_by("pk")[:3]
+    assert ecosystem_ids(org) == []
+    org.ecosystems.add(third, first)
+    assert ecosystem_ids(org) == [first.pk, third.pk]  # sorted, whatever the order of adding
+    org.ecosystems.remove(third)
+    assert ecosystem_ids(org) == [first.pk]
+    org.ecosystems.set([second, third])
+    assert ecosystem_ids(org) == [second.pk, third.pk]
+    org.ecosystems.clear()
+    assert ecosystem_ids(org) == []
+
+
+def test_ecosystem_ids_follow_links_written_in_bulk_and_only_touch_their_organisations():
+    orgs = [factories.organisation() for _ in range(3)]
+    first, second = Ecosystem.objects.order_by("pk")[:2]
+    link = Organisation.ecosystems.through
+    link.objects.bulk_create(
+        [link(organisation=orgs[0], ecosystem=first), link(organisation=orgs[0], ecosystem=second)]
+        + [link(organisation=orgs[1], ecosystem=second)]
+    )
+    assert [ecosystem_ids(o) for o in orgs] == [[first.pk, second.pk], [second.pk], []]
+    link.objects.filter(organisation=orgs[1]).update(ecosystem=first)  # an UPDATE of link rows
+    assert ecosystem_ids(orgs[1]) == [first.pk]
+
+
+def test_deleting_an_ecosystem_removes_it_from_its_organisations():
+    org = factories.organisation()
+    doomed = Ecosystem.objects.create(name="Test ecosystem to delete", slug="test-ecosystem-to-delete", position=99)
+    kept = Ecosystem.objects.order_by("pk").first()
+    org.ecosystems.set([kept, doomed])
+    doomed.delete()
+    assert ecosystem_ids(org) == [kept.pk]
+
+
+def test_ecosystem_ids_are_not_editable_nor_kept_in_history():
+    assert not Organisation._meta.get_field("ecosystem_ids").editable
+    history_fields = {f.name for f in Organisation.history.model._meta.get_fields()}
+    assert "ecosystem_ids" not in history_fields

@@ -77,6 +77,11 @@ def test_generated_rows_have_the_requested_sizes_and_children():
         "calls": 30,
         "projects": 10,
     }
+    # Each organisation is written with the ecosystem ids its link rows give it (the triggers agree).
+    link = Organisation.ecosystems.through
+    for org in Organisation.objects.filter(slug__startswith=synthetic.PREFIX):
+        linked = sorted(link.objects.filter(organisation=org).values_list("ecosystem_id", flat=True))
+        assert org.ecosystem_ids == linked and linked
     visits = Visit.objects.filter(slug__startswith=synthetic.PREFIX)
     assert all(1 <= v.stops.count() <= 5 for v in visits)
     assert all(v.findings.count() <= 4 for v in visits)
