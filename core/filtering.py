@@ -291,13 +291,16 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self._facet_counts
 
     def _shared_filtered(self):
-        """With any filter active: the filtered rows' ids as SQL for a MATERIALIZED CTE, and the
+        """With two filters or more: the filtered rows' ids as SQL for a MATERIALIZED CTE, and the
         queryset of those rows read back from it. Every facet without an active filter of its own,
-        and the total, count these rows: the filters (a search, a join through ecosystems, EXISTS
-        over tags) then run once per page instead of once per such facet. Without filters, or when
-        the filters cannot match anything, ``(None, [], filtered queryset)``."""
+        and the total, count these rows: combined filters (EXISTS over visits, tags, a search) then
+        run once per page instead of once per such facet. A single filter is cheaper to apply again
+        in each part through its index than to read 15,000 ids back by primary key (measured at
+        100,000 organisations: 180 against 270 ms for ``country=FR``). Otherwise, or when the
+        filters cannot match anything, ``(None, [], filtered queryset)``."""
         filtered = self.queryset_without(None)
-        if not any(value not in (None, "", []) for value in self.form.cleaned_data.values()):
+        active = [value for value in self.form.cleaned_data.values() if value not in (None, "", [])]
+        if len(active) < 2:
             return None, [], filtered
         try:
             sql, params = filtered.order_by().values("pk").query.sql_with_params()

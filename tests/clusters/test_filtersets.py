@@ -89,7 +89,15 @@ def test_an_invalid_value_is_reported_and_ignored(rows):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "country=NR", "tag=lasers", "label_valid=yes&kind=company", "ecosystem=energy-intensive-industries"]
+    "query",
+    [
+        "",
+        "country=NR",
+        "tag=lasers",
+        "label_valid=yes&kind=company",
+        "ecosystem=energy-intensive-industries",
+        "country=NR&ecosystem=energy-intensive-industries&has_visits=no",
+    ],
 )
 def test_facet_counts_equal_the_rows_clicking_the_value_leaves(rows, query):
     """Scoped to this test's rows by the tag, each count matches the filtered result of its link."""
