@@ -226,6 +226,16 @@ class OrganisationQuerySet(models.QuerySet):
             .prefetch_related("tags", "ecosystems")
         )
 
+    def for_list_page(self):
+        """The list pages and their CSV: ``for_list()`` with tags and ecosystems prefetched as
+        plain lists, ``tag_list`` and ``ecosystem_list``. Prefetching into the related managers
+        builds a filtered QuerySet per row and manager (a fifth of a 25-row page's Python time)."""
+        return (
+            self.for_list()
+            .prefetch_related(None)
+            .prefetch_related(Prefetch("tags", to_attr="tag_list"), Prefetch("ecosystems", to_attr="ecosystem_list"))
+        )
+
     def for_detail(self, user):
         """The profile page: everything it shows, prefetched in a fixed number of queries.
         Visits are those ``user`` may see; contacts are loaded for signed-in users only."""

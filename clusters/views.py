@@ -15,7 +15,7 @@ def _join(values) -> str:
 class OrganisationListView(FacetedListView):
     """Every organisation, faceted. Subclasses narrow the queryset for clusters and poles."""
 
-    queryset = Organisation.objects.for_list()
+    queryset = Organisation.objects.for_list_page()
     filterset_class = OrganisationFilterSet
     template_name = "clusters/organisation_list.html"
     title = _("Partners")
@@ -39,8 +39,8 @@ class OrganisationListView(FacetedListView):
         (_("Founded"), "founded"),
         (_("Members"), "members_count"),
         (_("Website"), "website"),
-        (_("Ecosystems"), lambda o: _join(o.ecosystems.all())),
-        (_("Tags"), lambda o: _join(o.tags.all())),
+        (_("Ecosystems"), lambda o: _join(o.ecosystem_list)),
+        (_("Tags"), lambda o: _join(o.tag_list)),
         (_("Visits hosted"), "visits_hosted_count"),
         (_("Visits made"), "visits_made_count"),
         (_("Profile"), "get_absolute_url"),
@@ -51,7 +51,7 @@ class OrganisationListView(FacetedListView):
 
 
 class ClusterListView(OrganisationListView):
-    queryset = Organisation.objects.for_list().clusters()
+    queryset = Organisation.objects.for_list_page().clusters()
     title = _("Clusters and networks")
     intro = _("Clusters, poles of competitiveness and meta-clusters or networks.")
     empty_message = _("No cluster matches these filters.")
@@ -59,7 +59,7 @@ class ClusterListView(OrganisationListView):
 
 
 class PoleListView(OrganisationListView):
-    queryset = Organisation.objects.for_list().poles()
+    queryset = Organisation.objects.for_list_page().poles()
     title = _("Poles of competitiveness")
     intro = _("Poles of competitiveness, with their labels, members and visits.")
     empty_message = _("No pole matches these filters.")
