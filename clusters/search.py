@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.fulltext import SearchSpec
 from clusters.models import Organisation
+from core.countries import country_name
 
 
 def _subtitle(org: Organisation) -> str:
     parts = [org.acronym if org.acronym != org.name else "", org.get_kind_display(), org.city]
     if org.country:
-        parts.append(org.country.name)
+        parts.append(country_name(org.country.code))
     return " · ".join(p for p in parts if p)
 
 

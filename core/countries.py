@@ -19,3 +19,15 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
 def country_choices() -> tuple[tuple[str, str], ...]:
     """``(code, name)`` of every country, named and ordered in the active language."""
     return _choices(get_language() or "")
+
+
+@lru_cache(maxsize=32)
+def _names(language: str) -> dict[str, str]:
+    return dict(_choices(language))
+
+
+def country_name(code) -> str:
+    """A country's name in the active language, as ``Country.name`` gives it, from the cached
+    choices: ``Country.name`` translates on every call (search subtitles name up to 50 countries)."""
+    code = str(code or "")
+    return _names(get_language() or "").get(code, code)

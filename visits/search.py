@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.fulltext import LanguageConfig, SearchSpec
 from clusters.languages import SEARCH_CONFIGS
+from core.countries import country_name
 from visits.models import Visit
 
 
 def _subtitle(visit: Visit) -> str:
     parts = [visit.get_kind_display(), formats.date_format(visit.start_date, "F Y"), visit.city]
     if visit.country:
-        parts.append(visit.country.name)
+        parts.append(country_name(visit.country.code))
     if visit.language != "en":
         parts.append(gettext("report in %(language)s") % {"language": visit.get_language_display()})
     if visit.status == Visit.Status.DRAFT:

@@ -38,3 +38,15 @@ def test_a_country_filter_takes_a_code_and_refuses_an_unknown_one(client):
     assert ok.status_code == bad.status_code == 200
     assert "Country" not in " ".join(ok.context["filter_errors"])
     assert any("Country" in error for error in bad.context["filter_errors"])
+
+
+@pytest.mark.parametrize("language", ["en", "de", "tr"])
+def test_country_name_is_what_country_name_gives_in_the_active_language(language):
+    from django_countries.fields import Country
+
+    from core.countries import country_name
+
+    with translation.override(language):
+        for code in ("DE", "TR", "FR", "CZ"):
+            assert country_name(code) == Country(code).name
+        assert country_name("") == ""
