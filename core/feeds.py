@@ -140,8 +140,13 @@ class ListFeed(ListFeedMixin, Feed):
         return item.updated_at
 
     def item_categories(self, item) -> list[str]:
-        tags = getattr(item, "tags", None)
-        return [tag.name for tag in tags.all()] if tags is not None else []
+        # Lists that prefetch tags as a plain list (``Organisation.objects.for_list_page()``) hold
+        # them in ``tag_list``; the others in the tags manager's prefetch cache.
+        tags = getattr(item, "tag_list", None)
+        if tags is None:
+            manager = getattr(item, "tags", None)
+            tags = manager.all() if manager is not None else []
+        return [tag.name for tag in tags]
 
 
 def all_day(event: Event, first, last) -> None:

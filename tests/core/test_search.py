@@ -343,6 +343,7 @@ def test_the_page_costs_the_same_queries_for_3_or_30_matching_rows(client):
     for n in range(3):
         factories.organisation(description=f"Snarfblat partner {n}")
         factories.visit(summary=f"Snarfblat visit {n}")
+    _page_queries(client, "snarfblat")  # the process's first search of this text parses it once more
     few = _page_queries(client, "snarfblat")
     for n in range(27):
         factories.organisation(description=f"Snarfblat partner {n}")
@@ -368,6 +369,19 @@ def _query_text(q: str) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT ({sql})::text", params)
         return cursor.fetchone()[0]
+
+
+def test_a_query_text_is_parsed_by_one_query_the_first_time_only(client):
+    org = factories.organisation(name="Zorblex Quendor Works")
+    with CaptureQueriesContext(connection) as ctx:
+        assert org_key(org) in found("zorblex quendor")
+    assert sum("ckb_websearch" in q["sql"] for q in ctx.captured_queries) == 1
+    with CaptureQueriesContext(connection) as ctx:
+        assert org_key(org) in found("zorblex quendor")
+        _page_queries(client, "zorblex quendor")
+    # The statements carry the parsed query as a constant, and nothing parses it again.
+    assert not any("ckb_websearch" in q["sql"] for q in ctx.captured_queries)
+    assert any("::tsquery" in q["sql"] for q in ctx.captured_queries)
 
 
 def test_the_query_holds_each_distinct_parse_once():
