@@ -149,6 +149,11 @@ class FacetResult:
     values: list[FacetValue] = field(default_factory=list)
 
 
+def is_set(value) -> bool:
+    """Whether a filter's cleaned value filters anything (an empty choice or list does not)."""
+    return value not in (None, "", [])
+
+
 def querystring(params: QueryDict, *, remove: tuple[str, str | None] | None = None, **changes) -> str:
     """``params`` as ``?a=1&b=2``, without ``page``, minus one ``(key, value)`` pair (``value`` None:
     every value), with ``changes`` set (a list value appends rather than replaces)."""
@@ -211,7 +216,7 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def selected(self, name: str) -> list[str]:
         """The URL values of filter ``name`` that passed validation."""
-        if name not in self.form.cleaned_data or self.form.cleaned_data[name] in (None, "", []):
+        if not is_set(self.form.cleaned_data.get(name)):
             return []
         values = self.data.getlist(name)
         return values if isinstance(self.form.cleaned_data[name], list) else values[-1:]
@@ -249,7 +254,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         parts, params = [], []
         shared_sql, shared_params, filtered = self._shared_filtered()
         for index, facet in enumerate(self.facets):
-            own = facet.name if not facet.adds and cleaned.get(facet.name) not in (None, "", []) else None
+            own = facet.name if not facet.adds and is_set(cleaned.get(facet.name)) else None
             if facet.is_single:
                 groups.setdefault(own, []).append(index)
                 continue
@@ -302,8 +307,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         100,000 organisations: 180 against 270 ms for ``country=FR``). Otherwise, or when the
         filters cannot match anything, ``(None, [], filtered queryset)``."""
         filtered = self.queryset_without(None)
-        active = [value for value in self.form.cleaned_data.values() if value not in (None, "", [])]
-        if len(active) < 2:
+        if sum(is_set(value) for value in self.form.cleaned_data.values()) < 2:
             return None, [], filtered
         try:
             sql, params = filtered.order_by().values("pk").query.sql_with_params()
