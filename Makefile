@@ -28,7 +28,7 @@ install-run: $(VENV)/.installed-run
 install: $(VENV)/.installed
 
 # Database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo data, demo admin:
-# one process that skips what is already done (core/management/commands/setup_demo.py) and,
+# one process that skips what is already done (demo/management/commands/setup_demo.py) and,
 # for run, goes on to serve (runserver without reloader), printing the address and sign-in first.
 setup: install-run
 	$(BIN)/python manage.py setup_demo

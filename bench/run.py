@@ -149,7 +149,7 @@ def setup_django(url: str) -> None:
 def pages() -> dict:
     """The URLs to time, by name, built from the data actually in the bench database."""
     from clusters.models import Ecosystem, Organisation
-    from core.synthetic import PREFIX
+    from demo.synthetic import PREFIX
     from funding.models import Call, Instrument, Project
     from visits.models import Visit
 

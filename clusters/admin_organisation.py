@@ -20,9 +20,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from clusters.fulltext import BooleanOp, Fold, SearchText
 from clusters.models import Organisation
 from clusters.services import merge_organisations
+from core.fulltext import BooleanOp, Fold, SearchText
 
 
 def folded_name_search(queryset, search_term: str):

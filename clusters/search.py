@@ -1,10 +1,10 @@
-"""How organisations take part in global search (core/search.py combines the apps)."""
+"""How organisations take part in global search (globalsearch/search.py combines the apps)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from clusters.fulltext import SearchSpec
 from clusters.models import Organisation
 from core.countries import country_name
+from core.fulltext import SearchSpec
 
 
 def _subtitle(org: Organisation) -> str:
@@ -17,10 +17,8 @@ def _subtitle(org: Organisation) -> str:
 ORGANISATIONS = SearchSpec(
     key="organisations",
     label=_("Organisations"),
-    model=Organisation,
     queryset=lambda user: Organisation.objects.only("pk", "slug", "name", "acronym", "kind", "city", "country"),
     title="name",
     body=("description",),
-    detail_url="clusters:organisation-detail",
     subtitle=_subtitle,
 )

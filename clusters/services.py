@@ -4,7 +4,7 @@ from django.db import models, transaction
 from taggit.managers import TaggableManager
 
 from clusters.models import AlternativeName, Organisation
-from clusters.text import fold
+from core.text import fold
 
 # Never copied from a duplicate: identity, bookkeeping and what the database derives.
 _NOT_FILLED = {"id", "slug", "name", "created_at", "updated_at", "search_names", "search_vector", "search_title"}

@@ -8,20 +8,17 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from clusters.api import OrganisationViewSet
 from core.api import not_found
-from funding.api import CallViewSet, InstrumentViewSet, ProjectViewSet
-from visits.api import VisitViewSet
+from core.registry import registry
 
 app_name = "api"
 
 router = DefaultRouter(use_regex_path=False)
 router.include_format_suffixes = False  # one address per resource; JSON is the only format
-router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("visits", VisitViewSet, basename="visit")
-router.register("instruments", InstrumentViewSet, basename="instrument")
-router.register("calls", CallViewSet, basename="call")
-router.register("projects", ProjectViewSet, basename="project")
+# Every registered record type with an API viewset (core/registry.py), e.g. /api/organisations/.
+for record_type in registry.record_types():
+    if record_type.viewset is not None:
+        router.register(record_type.prefix, record_type.viewset, basename=record_type.basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

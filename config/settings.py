@@ -61,10 +61,18 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # Foundation (no knowledge of the domain), then the domain apps, the features above them,
+    # and demo data and operations apart (the layers: README "For developers", .importlinter).
     "core",
     "clusters",
     "funding",
     "visits",
+    "home",
+    "globalsearch",
+    "insights",
+    "freshness",
+    "demo",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.registry.navigation",
             ],
         },
     },
@@ -265,13 +274,14 @@ COUNTRIES_FIRST = ["DE", "FR", "IT", "RU", "TR"]
 
 # Freshness: an open call whose deadline is this many days away or fewer is highlighted as
 # closing soon; the staff page /staff/stale/ lists records not updated for this many months
-# unless ?months= says otherwise (core/freshness.py).
+# unless ?months= says otherwise (freshness/stale.py).
 CALL_CLOSING_SOON_DAYS = 14
 STALE_AFTER_MONTHS = 12
 
 # The read-only JSON API under /api/ (core/api.py, <app>/api.py, config/api_urls.py). JSON only;
 # the documentation page is Swagger UI at /api/docs/. Anonymous clients are limited per address
-# (API_ANON_RATE, e.g. "120/min"; counted in the default cache, so per process).
+# (API_ANON_RATE, e.g. "120/min"; counted in the default cache: shared by every process when
+# CACHE_DIR is set, as it is by default in production).
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
@@ -298,31 +308,19 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # No call to the public validator service (the CSP forbids it, and no network at run time).
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
-    # One named enum per choice set (several models have a "kind", "status" or "role").
+    # One named enum per choice set (several models have a "kind", "status" or "role"); each
+    # record type adds its own when it registers (core/registry.py).
     "ENUM_NAME_OVERRIDES": {
-        "OrganisationKindEnum": "clusters.models.Organisation.Kind",
-        "AlternativeNameKindEnum": "clusters.models.AlternativeName.Kind",
-        "LabelKindEnum": "clusters.models.Label.Kind",
-        "MembershipRoleEnum": "clusters.models.Membership.Role",
-        "DatePrecisionEnum": "clusters.models.DatePrecision",
-        "VisitKindEnum": "visits.models.Visit.Kind",
-        "VisitStatusEnum": "visits.models.Visit.Status",
-        "ParticipantRoleEnum": "visits.models.Participant.Role",
-        "FollowUpStatusEnum": "visits.models.FollowUp.Status",
-        "AttachmentKindEnum": "visits.models.Attachment.Kind",
-        "InstrumentKindEnum": "funding.models.Instrument.Kind",
-        "InstrumentStatusEnum": "funding.models.Instrument.Status",
-        "CallStatusEnum": "funding.models.CallStatus",
-        "ProjectPartnerRoleEnum": "funding.models.ProjectPartner.Role",
+        "DatePrecisionEnum": "core.models.DatePrecision",
     },
 }
 
-# In production every log line is one JSON object (core/logging.py), errors with their traceback
+# In production every log line is one JSON object (ops/logging.py), errors with their traceback
 # and request path, so that a log collector can index them.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "json": {"class": "logging.StreamHandler", "formatter": "json"},

@@ -12,7 +12,11 @@ urlpatterns = [
     path("api/", include("config.api_urls")),
     # The language switcher posts here (django.views.i18n.set_language).
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("core.urls")),
+    path("", include("home.urls")),
+    path("", include("globalsearch.urls")),
+    path("", include("insights.urls")),
+    path("", include("freshness.urls")),
+    path("", include("ops.urls")),
     path("", include("clusters.urls")),
     path("", include("funding.urls")),
     path("", include("visits.urls")),

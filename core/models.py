@@ -1,0 +1,89 @@
+"""Abstract models and model helpers every domain app builds on; no tables of its own.
+
+The foundation knows nothing of the domain: what is here is about records in general (when they
+were created and changed, their slugs, their history, how precisely a date is known).
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.text import unique_slug
+
+
+class TimeStampedModel(models.Model):
+    """Abstract base: when a row was created and last changed. Every record has both."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class SluggedModel(TimeStampedModel):
+    """Abstract base for browsable records: a unique slug, filled from the name when left blank."""
+
+    slug = models.SlugField(max_length=100, unique=True, blank=True, allow_unicode=False)
+    slug_source_field = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source_field))
+        super().save(*args, **kwargs)
+
+
+def tracked_history(**kwargs) -> HistoricalRecords:
+    """Who changed a record, when, and what: the history shown (and reverted) in the admin.
+    The search columns are derived by the database, so they are not recorded."""
+    kwargs["excluded_fields"] = ["search_vector", "search_title", *kwargs.get("excluded_fields", [])]
+    return HistoricalRecords(**kwargs)
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known: 2012-04-01 with MONTH means "April 2012"."""
+
+    DAY = "day", _("Exact day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
+    """A constraint keeping ``field`` (nullable) between 0 and 100."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 100}),
+        name=name,
+        violation_error_message=f"{label} must be between 0 and 100 %%.",
+    )
+
+
+def percentage_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    kwargs.setdefault("help_text", "0 to 100")
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        **kwargs,
+    )
+
+
+def count_related(model, field: str, **filters) -> Coalesce:
+    """How many ``model`` rows point at the outer row through ``field``, as a subquery, so that
+    several counts on one queryset never multiply joins (netbox ``utilities/query.py``)."""
+    subquery = (
+        model.objects.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(c=Count("*"))
+        .values("c")
+    )
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)

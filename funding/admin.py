@@ -3,8 +3,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from clusters.admin import HTTPS_URLS, EcosystemCheckboxesMixin
-from clusters.resources import AllOrNothingImportExportMixin
+from clusters.admin import EcosystemCheckboxesMixin
+from core.admin import HTTPS_URLS
+from core.importing import AllOrNothingImportExportMixin
 from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
 from funding.resources import CallResource, InstrumentResource
 

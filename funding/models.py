@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from clusters import fulltext
-from clusters.models import (
+from clusters.models import Ecosystem, Organisation
+from core import fulltext
+from core.models import (
     DatePrecision,
-    Ecosystem,
-    Organisation,
     SluggedModel,
     TimeStampedModel,
     count_related,

@@ -3,7 +3,8 @@
 from import_export import fields, widgets
 
 from clusters.models import Organisation
-from clusters.resources import NaturalKeyResource, ecosystems_field, tags_field
+from clusters.resources import ecosystems_field
+from core.importing import NaturalKeyResource, tags_field
 from funding.models import Call, Instrument
 
 

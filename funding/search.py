@@ -4,7 +4,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from clusters.fulltext import SearchSpec
+from core.fulltext import SearchSpec
 from funding.models import Call, Instrument, Project
 
 
@@ -29,32 +29,26 @@ def _project_subtitle(project: Project) -> str:
 INSTRUMENTS = SearchSpec(
     key="instruments",
     label=_("Funding instruments"),
-    model=Instrument,
     queryset=lambda user: Instrument.objects.only("pk", "slug", "name", "acronym", "kind", "level"),
     title="name",
     body=("description",),
-    detail_url="funding:instrument-detail",
     subtitle=_instrument_subtitle,
 )
 
 CALLS = SearchSpec(
     key="calls",
     label=_("Calls for proposals"),
-    model=Call,
     queryset=lambda user: Call.objects.only("pk", "slug", "title", "deadline"),
     title="title",
     body=("description",),
-    detail_url="funding:call-detail",
     subtitle=_call_subtitle,
 )
 
 PROJECTS = SearchSpec(
     key="projects",
     label=_("Projects"),
-    model=Project,
     queryset=lambda user: Project.objects.only("pk", "slug", "name", "acronym", "start_date"),
     title="name",
     body=("description",),
-    detail_url="funding:project-detail",
     subtitle=_project_subtitle,
 )

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from clusters.admin import HTTPS_URLS, CountryListFilter, EcosystemCheckboxesMixin
+from clusters.admin import EcosystemCheckboxesMixin
+from core.admin import HTTPS_URLS, CountryListFilter
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 

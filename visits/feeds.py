@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from icalendar import Event
 
-from clusters.models import DatePrecision
 from core.feeds import ListCalendar, ListFeed, all_day
+from core.models import DatePrecision
 from visits.views import VisitListView
 
 

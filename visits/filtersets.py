@@ -4,10 +4,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from clusters.languages import LANGUAGE_CHOICES
 from clusters.models import Ecosystem, Organisation
 from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
+from core.languages import LANGUAGE_CHOICES
 from visits.models import ItineraryStop, Participant, Visit
 
 Project = Visit.project.field.related_model

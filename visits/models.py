@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from clusters import fulltext
-from clusters.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
-from clusters.models import DatePrecision, Ecosystem, Organisation, SluggedModel, TimeStampedModel, tracked_history
+from clusters.models import Ecosystem, Organisation
+from core import fulltext
+from core.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
+from core.models import DatePrecision, SluggedModel, TimeStampedModel, tracked_history
 
 
 class VisitQuerySet(models.QuerySet):

@@ -5,9 +5,9 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from clusters.fulltext import LanguageConfig, SearchSpec
-from clusters.languages import SEARCH_CONFIGS
 from core.countries import country_name
+from core.fulltext import LanguageConfig, SearchSpec
+from core.languages import SEARCH_CONFIGS
 from visits.models import Visit
 
 
@@ -25,13 +25,11 @@ def _subtitle(visit: Visit) -> str:
 VISITS = SearchSpec(
     key="visits",
     label=_("Visits and events"),
-    model=Visit,
     queryset=lambda user: Visit.objects.visible_to(user).only(
         "pk", "slug", "title", "kind", "status", "start_date", "city", "country", "language"
     ),
     title="title",
     body=("summary", "summary_en", "purpose", "report"),
-    detail_url="visits:visit-detail",
     config=LanguageConfig("language", SEARCH_CONFIGS),
     title_config=LanguageConfig("language", SEARCH_CONFIGS),
     subtitle=_subtitle,

@@ -2,7 +2,7 @@
 #
 # ckb_websearch(configs, query, prefix): the query parsed with websearch_to_tsquery() in every
 # configuration, as typed and folded (ckb_fold), plus the as-you-type prefix query, OR-ed with
-# empty and repeated parts dropped (clusters.fulltext.MultiConfigQuery). "Automobilovy Lodz"
+# empty and repeated parts dropped (core.fulltext.MultiConfigQuery). "Automobilovy Lodz"
 # gave 29 disjuncts of which 3 differ; the typo search of the organisations went from 50 to 31 ms
 # on 100,000 rows. IMMUTABLE like websearch_to_tsquery(regconfig, text): with constant arguments
 # the planner evaluates it once, so the GIN index still sees a constant query.

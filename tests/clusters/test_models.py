@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from clusters.models import Ecosystem, Label, Membership, Organisation
-from clusters.text import fold, unique_slug
+from core.text import fold, unique_slug
 from tests import factories
 
 pytestmark = pytest.mark.django_db

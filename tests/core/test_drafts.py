@@ -34,7 +34,7 @@ def draft_world():
 def _pages(world) -> list[str]:
     org_urls = [o.get_absolute_url() for o in world["orgs"]]
     lists = [
-        reverse("core:home"),
+        reverse("home:home"),
         reverse("clusters:organisation-list"),
         reverse("clusters:cluster-list"),
         reverse("visits:visit-list"),
@@ -49,8 +49,8 @@ def _pages(world) -> list[str]:
         *org_urls,
         world["project"].get_absolute_url(),
         world["published"].get_absolute_url(),
-        reverse("core:search") + "?q=Qzdraftcrawl",
-        reverse("core:search") + "?q=Qzdraftcrawll",  # a typo: suggestions
+        reverse("globalsearch:search") + "?q=Qzdraftcrawl",
+        reverse("globalsearch:search") + "?q=Qzdraftcrawll",  # a typo: suggestions
     ]
 
 
@@ -75,7 +75,7 @@ def test_a_draft_counts_for_nobody_but_staff(client, draft_world):
     host = draft_world["orgs"][0]
     response = client.get(reverse("clusters:organisation-list"), {"has_visits": "yes", "q": host.name})
     assert host not in response.context["object_list"]
-    stats = {s["label"]: s["count"] for s in client.get(reverse("core:home")).context["stats"]}
+    stats = {s["label"]: s["count"] for s in client.get(reverse("home:home")).context["stats"]}
     assert stats["visits and events"] == Visit.objects.published().count()
 
 
@@ -91,7 +91,7 @@ def test_staff_see_the_draft(staff_client, draft_world):
     for url in [
         reverse("visits:visit-list") + "?year=2031",
         reverse("visits:visit-list") + "?year=2031&format=csv",
-        reverse("core:search") + "?q=Qzdraftcrawl",
+        reverse("globalsearch:search") + "?q=Qzdraftcrawl",
         draft_world["orgs"][0].get_absolute_url(),
         draft_world["project"].get_absolute_url(),
         draft_world["published"].get_absolute_url(),

@@ -258,7 +258,7 @@ def test_a_feed_costs_the_same_queries_for_2_rows_or_20(client, django_assert_ma
     tag = "zz-feeds-budget"
     url = f"{reverse(name)}?tag={tag}&q=feeds"
     make(2, tag)
-    client.get(url)  # a process parses a search text once (clusters.fulltext.websearch_literal)
+    client.get(url)  # a process parses a search text once (core.fulltext.websearch_literal)
     with django_assert_max_num_queries(12) as small:
         assert client.get(url).status_code == 200
     make(18, tag)

@@ -109,7 +109,7 @@ def test_russian_style_plurals_are_declared(lang):
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["en", *TRANSLATED])
 def test_home_page_speaks_the_language_of_the_cookie(client, lang):
-    response = in_language(client, lang).get(reverse("core:home"))
+    response = in_language(client, lang).get(reverse("home:home"))
     assert response.status_code == 200
     content = html_text(response)
     assert f'<html lang="{lang}">' in content
@@ -124,27 +124,27 @@ def test_home_page_speaks_the_language_of_the_cookie(client, lang):
 
 @pytest.mark.django_db
 def test_english_stays_the_default_without_cookie_or_accept_language(client):
-    content = html_text(client.get(reverse("core:home")))
+    content = html_text(client.get(reverse("home:home")))
     assert '<html lang="en">' in content
     assert ">Overview</a>" in content
 
 
 @pytest.mark.django_db
 def test_accept_language_header_chooses_french(client):
-    content = html_text(client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9,en;q=0.5"))
+    content = html_text(client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9,en;q=0.5"))
     assert '<html lang="fr">' in content
     assert ">Aperçu</a>" in content
 
 
 @pytest.mark.django_db
 def test_an_unoffered_language_falls_back_to_english(client):
-    content = html_text(client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="ja"))
+    content = html_text(client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="ja"))
     assert '<html lang="en">' in content
 
 
 @pytest.mark.django_db
 def test_switcher_posts_the_language_and_returns_to_the_page(client):
-    home = html_text(client.get(reverse("core:home")))
+    home = html_text(client.get(reverse("home:home")))
     assert f'action="{reverse("set_language")}"' in home
     assert 'name="next" value="/"' in home
     target = reverse("visits:visit-list") + "?kind=workshop"
@@ -189,7 +189,7 @@ LISTS = [
     "funding:instrument-list",
     "funding:call-list",
     "funding:project-list",
-    "core:search",
+    "globalsearch:search",
 ]
 
 
@@ -197,7 +197,9 @@ LISTS = [
 def test_lists_and_detail_pages_work_in_every_language(client, records, lang):
     in_language(client, lang)
     for name in LISTS:
-        response = client.get(reverse(name), {"q": "Test"} if name == "core:search" else {"sort": "-x", "page": "9"})
+        response = client.get(
+            reverse(name), {"q": "Test"} if name == "globalsearch:search" else {"sort": "-x", "page": "9"}
+        )
         assert response.status_code == 200, name
         assert f'<html lang="{lang}">' in response.content.decode()
     for obj in records:
@@ -209,7 +211,7 @@ def test_lists_and_detail_pages_work_in_every_language(client, records, lang):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["visits:visit-list", "clusters:organisation-list", "core:home"])
+@pytest.mark.parametrize("name", ["visits:visit-list", "clusters:organisation-list", "home:home"])
 def test_a_translated_page_costs_no_more_queries(client, name):
     client.get(reverse(name))  # warm-up: sessions, content types
     with CaptureQueriesContext(connection) as english:
@@ -270,7 +272,7 @@ def test_decimals_use_the_local_separator(lang, expected):
     ],
 )
 def test_visit_dates_are_written_the_local_way(lang, day, month):
-    template = '{% include "core/includes/visit_dates.html" %}'
+    template = '{% include "visits/includes/visit_dates.html" %}'
     exact = Visit(start_date=datetime.date(2024, 3, 5), date_precision="day")
     by_month = Visit(start_date=datetime.date(2024, 3, 1), date_precision="month")
     assert f">{day}</time>" in render(template, lang, visit=exact)
@@ -329,7 +331,7 @@ def test_drawn_charts_keep_machine_numbers_in_every_language(client, lang):
 
     busiest = Organisation.objects.for_list().order_by(F("visits_hosted_count") + F("visits_made_count")).last()
     in_language(client, lang)
-    for url in ["/", reverse("core:map"), reverse("core:network"), busiest.get_absolute_url()]:
+    for url in ["/", reverse("insights:map"), reverse("insights:network"), busiest.get_absolute_url()]:
         tags = SVG_TAG.findall(client.get(url).content.decode())
         assert tags, url
         assert not [t for t in tags if re.search(r'="[^"]*\d,\d', t)], url
@@ -338,12 +340,12 @@ def test_drawn_charts_keep_machine_numbers_in_every_language(client, lang):
 @pytest.mark.django_db
 def test_cached_search_results_keep_the_reader_language(client, monkeypatch):
     """Frequent queries are cached; the cache must not serve one language's subtitles to another."""
-    from core import search
+    from globalsearch import search
 
     monkeypatch.setattr(search, "CACHE_MIN_HITS", 1)
     factories.organisation(name="Cachetest cluster", kind="cluster", city="Lyon")
-    assert "Cluster · Lyon" in client.get(reverse("core:search"), {"q": "Cachetest"}).content.decode()
-    russian = in_language(client, "ru").get(reverse("core:search"), {"q": "Cachetest"}).content.decode()
+    assert "Cluster · Lyon" in client.get(reverse("globalsearch:search"), {"q": "Cachetest"}).content.decode()
+    russian = in_language(client, "ru").get(reverse("globalsearch:search"), {"q": "Cachetest"}).content.decode()
     assert "Кластер · Lyon" in russian
     assert "Организации" in russian
 

@@ -199,7 +199,7 @@ def test_cached_facet_counts_of_a_large_list_show_a_write_at_once(client, settin
 
 
 def test_cached_search_results_show_a_write_at_once(client, settings, monkeypatch):
-    from core import search
+    from globalsearch import search
 
     settings.PAGE_CACHE_SECONDS = 0
     monkeypatch.setattr(search, "CACHE_MIN_HITS", 1)  # every result is cached

@@ -87,13 +87,13 @@ def urls():
     project = factories.project(instrument=instrument)
     records = {"visit": published, "organisation": organisation, "instrument": instrument, "call": call}
     found = {
-        "home": reverse("core:home"),
+        "home": reverse("home:home"),
         "partner-list": reverse("clusters:organisation-list"),
         "visit-list": reverse("visits:visit-list"),
         "instrument-list": reverse("funding:instrument-list"),
         "call-list": reverse("funding:call-list"),
         "project-list": reverse("funding:project-list"),
-        "search": reverse("core:search") + "?q=test",
+        "search": reverse("globalsearch:search") + "?q=test",
         "organisation-page": organisation.get_absolute_url(),
         "published-visit-page": published.get_absolute_url(),
         "draft-visit-page": draft.get_absolute_url(),

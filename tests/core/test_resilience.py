@@ -34,7 +34,7 @@ def test_health_reports_503_when_the_database_is_unavailable(client, monkeypatch
     def broken(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("core.views.connection.cursor", broken)
+    monkeypatch.setattr("ops.views.connection.cursor", broken)
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}

@@ -78,7 +78,7 @@ def test_a_call_closing_today_says_so(client):
 
 def test_home_page_calls_table_marks_a_call_closing_soon(client):
     call = factories.call(title="Closing soon on the home page", deadline=days(3))
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:home")).content.decode()
     url = call.get_absolute_url()
     assert f'<a href="{url}" class="call-link closing-soon">' in html
     assert f'<tr class="closing-soon"><th scope="row"><a href="{url}">' in html

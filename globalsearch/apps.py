@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GlobalSearchConfig(AppConfig):
+    name = "globalsearch"
+    verbose_name = "Global search"

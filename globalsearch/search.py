@@ -1,0 +1,238 @@
+"""Global search: one query over every searchable record type, ranked, grouped by type with
+counts, each hit with a highlighted title and snippet and a link.
+
+The apps say how their models are searched (``<app>/search.py``); this module runs one query
+per type (hits, total count and highlights together), so a page costs the same number of
+queries whatever it finds.
+"""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db.models import Count, F, Window
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from core.cache import current_data_version
+from core.fulltext import Headline, SearchSpec, SearchText, similarity
+from core.registry import registry
+from core.text import fold
+
+
+def specs() -> list[SearchSpec]:
+    """How each registered record type is searched, in the registry's order."""
+    return [t.search for t in registry.searched()]
+
+
+HITS_PER_TYPE = 10
+SUGGESTIONS = 5
+SUGGESTION_SIMILARITY = 0.3
+CACHE_MIN_HITS = 1_000
+CACHE_SECONDS = 3600  # keys carry the data version: a write is seen at once whatever this is
+
+
+@dataclass
+class Hit:
+    title: SafeString
+    snippet: SafeString
+    subtitle: str
+    url: str
+    rank: float
+    obj: object
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    count: int
+    hits: list[Hit]
+
+
+@dataclass
+class Results:
+    query: SearchText
+    groups: list[Group] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(group.count for group in self.groups)
+
+
+def search(raw: str | None, user) -> Results:
+    """Everything ``user`` may see that matches ``raw``; closest names when nothing does.
+
+    A common term matches a large share of every table, and ranking tens of thousands of rows
+    takes a second at 100,000 organisations: results with at least ``CACHE_MIN_HITS`` hits are
+    kept per query, kind of reader (the rows a reader may see depend on it), interface language
+    (hit subtitles name kinds and languages in it) and data version (a write is seen at once). Rarer queries
+    and typos, answered from the indexes, are always run afresh."""
+    text = SearchText(raw)
+    results = Results(query=text)
+    if not text:
+        return results
+    roles = (user.is_authenticated, user.is_staff, user.is_superuser)
+    digest = hashlib.sha256(f"{text.text}|{roles}|{get_language()}".encode()).hexdigest()
+    key = f"search:{current_data_version()}:{digest}"
+    if (cached := cache.get(key)) is not None:
+        return cached
+    for spec in specs():
+        hits = list(_hits(spec, text, user))
+        if hits:
+            count = hits[0].search_total
+            results.groups.append(Group(spec.key, spec.label, count, [_hit(spec, row) for row in hits]))
+    if not results.groups:
+        results.suggestions = suggestions(text, user)
+    if results.total >= CACHE_MIN_HITS:
+        cache.set(key, results, CACHE_SECONDS)
+    return results
+
+
+def _hits(spec: SearchSpec, text: SearchText, user):
+    body = spec.body_text()
+    return (
+        spec.queryset(user)
+        .search(text)
+        .annotate(
+            search_total=Window(Count("pk")),
+            search_body=body,
+            marked_title=Headline(spec.title_config, F(spec.title), text, whole=True),
+            marked_body=Headline(spec.config, body, text),
+        )
+        .order_by("-search_rank", "pk")[:HITS_PER_TYPE]
+    )
+
+
+def _hit(spec: SearchSpec, row) -> Hit:
+    return Hit(
+        title=highlight(getattr(row, spec.title), row.marked_title),
+        snippet=highlight(row.search_body or "", row.marked_body or ""),
+        subtitle=spec.subtitle(row),
+        url=url_for(row),
+        rank=row.search_rank,
+        obj=row,
+    )
+
+
+def url_for(obj) -> str:
+    """The record's page; its admin change page while the public page does not exist yet."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        meta = obj._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+
+
+def suggestions(text: SearchText, user, n: int = SUGGESTIONS) -> list[str]:
+    """The names closest to the query (trigram word similarity), one query for all types."""
+    parts = [
+        spec.queryset(user)
+        .order_by()
+        .annotate(suggestion=F(spec.title), closeness=similarity(text))
+        .filter(closeness__gte=SUGGESTION_SIMILARITY)
+        .values_list("suggestion", "closeness")
+        for spec in specs()
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("-closeness", "suggestion")[: n * 2]
+    return list(dict.fromkeys(name for name, _ in rows))[:n]
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+_WORD = re.compile(r"\w+")
+_MAX_SKIP = 8  # words ts_headline may drop between two of a fragment's words (HTML tags, say)
+
+
+def highlight(original: str, marked: str) -> SafeString:
+    """HTML for ``marked`` (ts_headline output over ``fold(original)``, matches between private-use
+    markers) in the original spelling: escaped text, ``<mark>`` around the matched words, "…"
+    where fragments were cut. The fragments' words are found again, in order, among the words of
+    the folded text, whose positions map back to the original. A fragment that cannot be placed is
+    shown folded."""
+    original = unicodedata.normalize("NFC", original)
+    pieces, origin = [], []
+    for i, ch in enumerate(original):
+        piece = _fold_char(ch)
+        pieces.append(piece)
+        origin.extend([i] * len(piece))
+    folded = "".join(pieces)
+    words = [(m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
+    if folded != fold(original):
+        words = []
+    out, cursor = [], 0
+    cut_before = cut_after = False
+    for fragment in marked.split(Headline.DELIMITER):
+        tokens = _tokens(fragment)
+        if not tokens:
+            continue
+        placed = _place(words, [w for w, _ in tokens], cursor)
+        if placed is None:
+            out.append(_fallback(fragment))
+            continue
+        cursor = placed[-1] + 1
+        begin, end = words[placed[0]][1], words[placed[-1]][2]
+        # Keep punctuation stuck to the first and last words ("(İŞİM),", "horn</b>.").
+        while begin > 0 and not original[begin - 1].isspace():
+            begin -= 1
+        while end < len(original) and not original[end].isspace():
+            end += 1
+        if not out:
+            cut_before = begin > 0
+        cut_after = end < len(original.rstrip())
+        html, position = [], begin
+        for (_, is_marked), index in zip(tokens, placed, strict=True):
+            if is_marked:
+                s, e = words[index][1], words[index][2]
+                html.append(f"{escape(original[position:s])}<mark>{escape(original[s:e])}</mark>")
+                position = e
+        html.append(escape(original[position:end]))
+        out.append("".join(html).strip())
+    if not out:
+        return mark_safe("")
+    snippet = " … ".join(out)
+    snippet = ("… " if cut_before else "") + snippet + (" …" if cut_after else "")
+    return mark_safe(snippet)  # noqa: S308 - every piece of text above is escaped
+
+
+def _tokens(fragment: str) -> list[tuple[str, bool]]:
+    """The fragment's words, each with whether ts_headline marked it."""
+    tokens, inside = [], False
+    for part in re.split(f"([{Headline.START}{Headline.STOP}])", fragment):
+        if part == Headline.START:
+            inside = True
+        elif part == Headline.STOP:
+            inside = False
+        else:
+            tokens += [(w, inside) for w in _WORD.findall(part)]
+    return tokens
+
+
+def _place(words: list, wanted: list[str], cursor: int) -> list[int] | None:
+    """Indexes in ``words`` of ``wanted``, in order, from ``cursor``, skipping a few words."""
+    for first in range(cursor, len(words)):
+        if words[first][0] != wanted[0]:
+            continue
+        found, at = [first], first
+        for word in wanted[1:]:
+            at = next((i for i in range(at + 1, min(at + 2 + _MAX_SKIP, len(words))) if words[i][0] == word), None)
+            if at is None:
+                break
+            found.append(at)
+        else:
+            return found
+    return None
+
+
+def _fallback(fragment: str) -> str:
+    # escape() leaves the private-use markers alone; ts_headline always pairs them.
+    return escape(fragment).replace(Headline.START, "<mark>").replace(Headline.STOP, "</mark>")

@@ -1,0 +1,378 @@
+"""Who cooperates with whom, as graphs drawn on the server.
+
+``cooperation_graph`` is one organisation's neighbourhood: the organisations it met on visits
+and events (hosting them, visiting them, or at the same event) and its partners in projects.
+``network_overview`` is the whole network of clusters, poles and networks linked by the visits
+and events they took part in together. Both use a fixed number of queries and a deterministic
+layout (the same data always gives the same picture), and both return the lists their text
+alternatives show.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Organisation
+from funding.participation import project_partner_links
+from visits.models import ItineraryStop, Participant, Visit
+from visits.participation import visits_involving
+
+VISITED_US = "visited_us"
+WE_VISITED = "we_visited"
+MET = "met"
+PROJECT = "project"
+TIE_ORDER = {VISITED_US: 0, WE_VISITED: 1, MET: 2, PROJECT: 3}
+MAX_GRAPH_PARTNERS = 16
+MAX_LIST_PARTNERS = 100
+MAX_NETWORK_NODES = 40
+LABEL_CHARS = 26
+
+
+def short(text: str, n: int = LABEL_CHARS) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+@dataclass
+class Tie:
+    """One reason two organisations are linked: a visit or event (with its project), or a project."""
+
+    kind: str
+    visit: Visit | None = None
+    project: object = None
+
+    @property
+    def year(self):
+        return self.visit.start_date.year if self.visit else None
+
+
+@dataclass
+class Partner:
+    organisation: Organisation
+    ties: list[Tie] = field(default_factory=list)
+
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.ties}
+
+
+def _sides(visit) -> tuple[dict, dict, dict]:
+    """The hosting side, the visiting side and everyone involved in ``visit``, by primary key."""
+    hosting = {o.pk: o for o in visit.involved_hosts}
+    hosting.update((s.host.pk, s.host) for s in visit.involved_stops)
+    visiting = {o.pk: o for o in visit.involved_delegation}
+    everyone = {**hosting, **visiting}
+    for organisation, role in visit.involved_participants:
+        everyone[organisation.pk] = organisation
+        if role == Participant.Role.HOST:
+            hosting[organisation.pk] = organisation
+        elif role == Participant.Role.DELEGATE:
+            visiting[organisation.pk] = organisation
+    if visit.organiser_id:
+        everyone[visit.organiser_id] = visit.organiser
+    return hosting, visiting, everyone
+
+
+def cooperation_partners(org, user, visits=None, project_links=None) -> list[Partner]:
+    """Every organisation linked to ``org`` by a visit, an event or a project, most ties first.
+    Two queries, however many visits and partners; none when given ``visits``
+    (``visits_involving``) and ``project_links`` (``project_partner_links``)."""
+    partners: dict[int, Partner] = {}
+
+    def add(other, tie):
+        if other.pk == org.pk:
+            return
+        partner = partners.setdefault(other.pk, Partner(other))
+        if not any(t.kind == tie.kind and t.visit == tie.visit and t.project == tie.project for t in partner.ties):
+            partner.ties.append(tie)
+
+    for visit in visits_involving(org, user) if visits is None else visits:
+        hosting, visiting, everyone = _sides(visit)
+        for other in everyone.values():
+            if org.pk in hosting and other.pk in visiting and other.pk not in hosting:
+                kind = VISITED_US
+            elif org.pk in visiting and other.pk in hosting and other.pk not in visiting:
+                kind = WE_VISITED
+            else:
+                kind = MET
+            add(other, Tie(kind, visit=visit, project=visit.project))
+    links = project_partner_links(org) if project_links is None else project_links
+    for link in sorted(links, key=lambda link: (link.project.name, link.organisation.name, link.pk)):
+        add(link.organisation, Tie(PROJECT, project=link.project))
+    for partner in partners.values():
+        partner.ties.sort(
+            key=lambda t: (TIE_ORDER[t.kind], t.visit.start_date.toordinal() if t.visit else 0, str(t.project or ""))
+        )
+    return sorted(partners.values(), key=lambda p: (-len(p.ties), p.organisation.name.casefold(), p.organisation.pk))
+
+
+def _years_label(ties: list[Tie]) -> str:
+    years = sorted({t.year for t in ties if t.year})
+    if len(years) > 3:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def _projects_label(ties: list[Tie]) -> str:
+    names = list(dict.fromkeys(short(t.project, 14) for t in ties if t.kind == PROJECT))
+    return ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
+
+
+def _trim(x1, y1, x2, y2, r1, r2):
+    """The segment between two circles' edges rather than their centres (so arrowheads show)."""
+    d = math.hypot(x2 - x1, y2 - y1) or 1
+    ux, uy = (x2 - x1) / d, (y2 - y1) / d
+    return round(x1 + ux * r1, 1), round(y1 + uy * r1, 1), round(x2 - ux * r2, 1), round(y2 - uy * r2, 1)
+
+
+def _bezier(p0: float, control: float, p1: float, t: float) -> float:
+    return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * control + t * t * p1
+
+
+def cooperation_graph(org, user, visits=None, project_links=None) -> dict:
+    """The picture of ``org``'s cooperation: it in the centre, its partners on a circle (most ties
+    first, from the top, clockwise); a straight line for visits (arrows point at the visited),
+    a dotted one for meeting at the same event, a dashed curve for a shared project."""
+    partners = cooperation_partners(org, user, visits, project_links)
+    shown = partners[:MAX_GRAPH_PARTNERS]
+    width, height = 800, 520 if len(shown) > 6 else 420
+    cx, cy = width / 2, height / 2
+    radius = min(cy - 40, 190)
+    centre_r, node_r = 16, 8
+    nodes, edges = [], []
+    for i, partner in enumerate(shown):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(shown))
+        x, y = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
+        cos = math.cos(angle)
+        anchor = "middle" if abs(cos) < 0.2 else "start" if cos > 0 else "end"
+        label_x = round(cx + (radius + 14) * cos, 1)
+        label_y = round(cy + (radius + 14) * math.sin(angle) + 4 + (8 if abs(cos) < 0.2 and y > cy else 0), 1)
+        if abs(cos) < 0.2 and y < cy:
+            label_y -= 6
+        o = partner.organisation
+        nodes.append(
+            {
+                "organisation": o,
+                "x": x,
+                "y": y,
+                "label": short(o.acronym or o.name),
+                "label_x": label_x,
+                "label_y": label_y,
+                "anchor": anchor,
+                "title": f"{o}: {_describe(partner, org)}",
+            }
+        )
+        kinds = partner.kinds()
+        pair = f"{org.acronym or org.name} — {o.acronym or o.name}"
+        visit_ties = [t for t in partner.ties if t.kind != PROJECT]
+        if visit_ties:
+            x1, y1, x2, y2 = _trim(cx, cy, x, y, centre_r + 1, node_r + 1)
+            style = "visit" if kinds & {VISITED_US, WE_VISITED} else "met"
+            edges.append(
+                {
+                    "d": f"M{x1} {y1}L{x2} {y2}",
+                    "css": f"edge edge-{style}",
+                    "start_arrow": VISITED_US in kinds,
+                    "end_arrow": WE_VISITED in kinds,
+                    "label": _years_label(visit_ties),
+                    "label_x": round(cx + (x - cx) * 0.62, 1),
+                    "label_y": round(cy + (y - cy) * 0.62 - 3, 1),
+                    "title": f"{pair}: {_describe(partner, org, projects=False)}",
+                }
+            )
+        if PROJECT in kinds:
+            # Bow the curve sideways so it does not hide a visit line to the same partner.
+            mx, my = (cx + x) / 2, (cy + y) / 2
+            nx, ny = -(y - cy) / radius, (x - cx) / radius
+            qx, qy = round(mx + nx * 40, 1), round(my + ny * 40, 1)
+            x1, y1, _, _ = _trim(cx, cy, qx, qy, centre_r + 1, 0)
+            _, _, x2, y2 = _trim(qx, qy, x, y, 0, node_r + 1)
+            edges.append(
+                {
+                    "d": f"M{x1} {y1}Q{qx} {qy} {x2} {y2}",
+                    "css": "edge edge-project",
+                    "label": _projects_label(partner.ties),
+                    # On the curve, three quarters of the way out, where labels crowd less than at the centre.
+                    "label_x": round(_bezier(cx, qx, x, 0.74), 1),
+                    "label_y": round(_bezier(cy, qy, y, 0.74) + 4, 1),
+                    "title": f"{pair}: " + ", ".join(str(t.project) for t in partner.ties if t.kind == PROJECT),
+                }
+            )
+    return {
+        "organisation": org,
+        "width": width,
+        "height": height,
+        "cx": cx,
+        "cy": cy,
+        "centre_r": centre_r,
+        "node_r": node_r,
+        "centre_label": short(org.acronym or org.name, 30),
+        "centre_label_y": cy + centre_r + 18,
+        "nodes": nodes,
+        "edges": edges,
+        "partners": partners[:MAX_LIST_PARTNERS],
+        "partners_total": len(partners),
+        "shown_total": len(shown),
+        "kinds": {k for p in shown for k in p.kinds()},
+    }
+
+
+def _describe(partner: Partner, org, projects: bool = True) -> str:
+    parts = []
+    for kind, text in (
+        (VISITED_US, _("visited {name} in {years}")),
+        (WE_VISITED, _("visited by {name} in {years}")),
+        (MET, _("met {name} at an event in {years}")),
+    ):
+        ties = [t for t in partner.ties if t.kind == kind]
+        if ties:
+            parts.append(str(text).format(name=org.acronym or org.name, years=_years_label(ties)))
+    if projects:
+        names = [str(t.project) for t in partner.ties if t.kind == PROJECT]
+        if names:
+            parts.append(str(_("partner in {projects}")).format(projects=", ".join(names)))
+    return "; ".join(parts)
+
+
+NETWORK_CTE = """
+WITH involved AS (
+    SELECT visit_id, organisation_id AS org FROM {hosts}
+    UNION SELECT visit_id, organisation_id FROM {delegation}
+    UNION SELECT visit_id, host_id FROM {stops} WHERE host_id IS NOT NULL
+    UNION SELECT visit_id, organisation_id FROM {participants} WHERE organisation_id IS NOT NULL
+    UNION SELECT id, organiser_id FROM {visits} WHERE organiser_id IS NOT NULL
+), clusters AS (
+    SELECT i.visit_id, i.org FROM involved i
+    JOIN {visits} v ON v.id = i.visit_id AND v.status = %(published)s
+    JOIN {organisations} o ON o.id = i.org AND o.kind = ANY(%(kinds)s) {only}
+), links AS (
+    SELECT a.org AS a, b.org AS b, COUNT(*) AS n
+    FROM clusters a JOIN clusters b ON a.visit_id = b.visit_id AND a.org < b.org
+    GROUP BY a.org, b.org
+)
+"""
+# The strongest links first (most shared visits, then the busiest pair), and the totals.
+CANDIDATES_SQL = (
+    NETWORK_CTE
+    + """, degree AS (
+    SELECT org, SUM(n) AS w FROM (SELECT a AS org, n FROM links UNION ALL SELECT b, n FROM links) d GROUP BY org
+)
+(SELECT l.a, l.b, l.n FROM links l JOIN degree da ON da.org = l.a JOIN degree db ON db.org = l.b
+ ORDER BY l.n DESC, da.w + db.w DESC, l.a, l.b LIMIT %(candidates)s)
+UNION ALL SELECT -1, (SELECT COUNT(*) FROM degree), (SELECT COUNT(*) FROM links)
+"""
+)
+AMONG_SQL = NETWORK_CTE + "SELECT a, b, n FROM links"
+
+
+def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
+    """Clusters, poles and networks linked by published visits and events they took part in
+    together (in any role). Keeps at most ``limit`` of them, taken from the strongest links
+    down, so that the picture shows links rather than busy but unrelated nodes; returns their
+    ids, every link among them, and the totals before the cap. Two queries."""
+    tables = {
+        "hosts": Visit.hosts.through._meta.db_table,
+        "delegation": Visit.delegation.through._meta.db_table,
+        "stops": ItineraryStop._meta.db_table,
+        "participants": Participant._meta.db_table,
+        "visits": Visit._meta.db_table,
+        "organisations": Organisation._meta.db_table,
+    }
+    params = {"published": Visit.Status.PUBLISHED, "kinds": list(Organisation.CLUSTER_KINDS)}
+    chosen: list[int] = []
+    nodes_total = links_total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(CANDIDATES_SQL.format(only="", **tables), {**params, "candidates": 4 * limit})
+        for a, b, n in cursor.fetchall():
+            if a == -1:
+                nodes_total, links_total = b, n
+                continue
+            new = [pk for pk in (a, b) if pk not in chosen]
+            if len(chosen) + len(new) <= limit:
+                chosen.extend(new)
+        if not chosen:
+            return [], [], nodes_total, links_total
+        cursor.execute(AMONG_SQL.format(only="AND o.id = ANY(%(ids)s)", **tables), {**params, "ids": chosen})
+        links = [tuple(row) for row in cursor.fetchall()]
+    return chosen, links, nodes_total, links_total
+
+
+def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
+    """The network picture: nodes on a circle grouped by country (a gap between countries),
+    labels along the radius, links as curves through the middle, thicker for more shared
+    visits. Three queries."""
+    chosen, links, nodes_total, links_total = network_links(limit)
+    organisations = {
+        o.pk: o for o in Organisation.objects.filter(pk__in=chosen).only("name", "acronym", "slug", "kind", "country")
+    }
+    ordered = sorted(organisations.values(), key=lambda o: (o.country.code or "~", o.name.casefold(), o.pk))
+    groups = len({o.country.code for o in ordered})
+    slots = len(ordered) + (groups if groups > 1 else 0)
+    size, radius = 840, 220  # leaves ~190 units outside the circle for the labels
+    c = size / 2
+    nodes, position, slot, previous = [], {}, 0, None
+    shapes = {
+        Organisation.Kind.CLUSTER: "circle",
+        Organisation.Kind.POLE: "square",
+        Organisation.Kind.NETWORK: "diamond",
+    }
+    outlines = {
+        "circle": "M{x} {y}m-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0z",
+        "square": "M{x} {y}m-5.5 -5.5h11v11h-11z",
+        "diamond": "M{x} {y}m0 -7.5l7.5 7.5 -7.5 7.5 -7.5 -7.5z",
+    }
+    for o in ordered:
+        if previous is not None and o.country.code != previous and groups > 1:
+            slot += 1
+        previous = o.country.code
+        angle = -math.pi / 2 + 2 * math.pi * slot / max(1, slots)
+        slot += 1
+        x, y = round(c + radius * math.cos(angle), 1), round(c + radius * math.sin(angle), 1)
+        position[o.pk] = (x, y)
+        degrees = math.degrees(angle)
+        left = math.cos(angle) < 0
+        nodes.append(
+            {
+                "organisation": o,
+                "x": x,
+                "y": y,
+                "shape": shapes.get(o.kind, "circle"),
+                "shape_d": outlines[shapes.get(o.kind, "circle")].format(x=x, y=y),
+                "label": short(o.acronym or o.name, 20) + (f" ({o.country.code})" if o.country else ""),
+                # Text runs outward along the radius; on the left half it is turned to stay upright.
+                "label_x": round(c + (radius + 12) * math.cos(angle), 1),
+                "label_y": round(c + (radius + 12) * math.sin(angle), 1),
+                "rotate": round(degrees + 180 if left else degrees, 1),
+                "anchor": "end" if left else "start",
+            }
+        )
+    top = max((n for _a, _b, n in links), default=1)
+    edges = []
+    for a, b, n in sorted(links, key=lambda link: (link[2], link[0], link[1])):
+        if a not in position or b not in position:
+            continue
+        (x1, y1), (x2, y2) = position[a], position[b]
+        # Pull the curve towards the centre, more for nodes far apart.
+        qx, qy = round((x1 + x2) / 4 + c / 2, 1), round((y1 + y2) / 4 + c / 2, 1)
+        edges.append(
+            {
+                "d": f"M{x1} {y1}Q{qx} {qy} {x2} {y2}",
+                "width": round(1 + 4 * math.log1p(n) / math.log1p(top), 1) if top > 1 else 1.5,
+                "a": organisations[a],
+                "b": organisations[b],
+                "count": n,
+            }
+        )
+    table = sorted(edges, key=lambda e: (-e["count"], e["a"].name.casefold(), e["b"].name.casefold()))
+    return {
+        "size": size,
+        "nodes": nodes,
+        "edges": edges,
+        "table": table,
+        "nodes_total": nodes_total,
+        "links_total": links_total,
+        "capped": nodes_total > len(nodes),
+        "limit": limit,
+        "shapes": sorted({n["shape"] for n in nodes}),
+    }
