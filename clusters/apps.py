@@ -11,25 +11,18 @@ class ClustersConfig(AppConfig):
         from clusters.search import ORGANISATIONS
         from core.registry import NavEntry, RecordType, registry
 
+        enums = {"OrganisationKind": Organisation.Kind, "AlternativeNameKind": AlternativeName.Kind}
+        enums |= {"LabelKind": Label.Kind, "MembershipRole": Membership.Role}
         registry.register(
             RecordType(
-                key="organisations",
-                model=Organisation,
-                label=_("Organisations"),
-                count_label=_("organisations"),
-                list_url="clusters:organisation-list",
-                detail_url="clusters:organisation-detail",
-                feed_url="clusters:organisation-feed",
+                Organisation,
+                "organisations",
+                _("Organisations"),
+                _("organisations"),
                 position=10,
                 search=ORGANISATIONS,
                 home_count=lambda user: Organisation.objects.count(),
-                api_viewset="clusters.api.OrganisationViewSet",
-                api_enums={
-                    "OrganisationKindEnum": Organisation.Kind,
-                    "AlternativeNameKindEnum": AlternativeName.Kind,
-                    "LabelKindEnum": Label.Kind,
-                    "MembershipRoleEnum": Membership.Role,
-                },
+                api_enums={f"{name}Enum": choices for name, choices in enums.items()},
             )
         )
         registry.register_nav(NavEntry("partners", _("Partners"), "clusters:organisation-list", 20, ("clusters",)))

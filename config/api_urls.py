@@ -18,7 +18,7 @@ router.include_format_suffixes = False  # one address per resource; JSON is the 
 # Every registered record type with an API viewset (core/registry.py), e.g. /api/organisations/.
 for record_type in registry.record_types():
     if record_type.viewset is not None:
-        router.register(record_type.prefix, record_type.viewset, basename=record_type.basename)
+        router.register(record_type.key, record_type.viewset, basename=record_type.basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -6,7 +6,7 @@ here instead of keeping lists of their own:
 - global search: ``RecordType.search`` (a ``core.fulltext.SearchSpec``), in registration order;
 - the home page: ``RecordType.home_count(user)`` under ``RecordType.count_label``;
 - the staff freshness page: every type with ``stale=True``, headed ``RecordType.label``;
-- the API: ``RecordType.api_viewset`` (dotted path) at ``/api/<api_prefix>/``, and
+- the API: ``<app>.api.<Model>ViewSet`` at ``/api/<key>/``, and
   ``RecordType.api_enums`` merged into drf-spectacular's ENUM_NAME_OVERRIDES;
 - the site header: ``NavEntry`` objects, registered by record types and by features alike.
 
@@ -51,27 +51,41 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class RecordType:
-    """A browsable record type: its model and the places the site shows it."""
+    """A browsable record type: its model and the places the site shows it.
 
-    key: str  # e.g. "organisations"; also the search group key and the API's default prefix
+    URL names and the API viewset follow the apps' conventions unless given: the list page is
+    ``<app>:<model>-list``, the detail page ``<app>:<model>-detail`` (kwarg ``slug``), the Atom
+    feed ``<app>:<model>-feed`` and the viewset ``<app>.api.<Model>ViewSet``; ``api`` may name
+    another viewset (a dotted path), and ``api=False`` keeps a type out of the API."""
+
     model: type
+    key: str  # e.g. "organisations": the search group, the API prefix
     label: Any  # plural heading, e.g. _("Organisations")
     count_label: Any  # lower-case plural for counts, e.g. _("organisations")
-    list_url: str  # URL name of the list page
-    detail_url: str  # URL name of the detail page (kwarg ``slug``)
     position: int = 100
     search: Any = None  # core.fulltext.SearchSpec, or None when not searched
     home_count: Callable | None = None  # (user) -> int; None: not counted on the home page
     stale: bool = True  # listed on the staff freshness page
-    api_viewset: str | None = None  # dotted path of a core.api.RecordViewSet
-    api_prefix: str | None = None  # default: key
-    api_basename: str | None = None  # default: the model name
-    api_enums: dict[str, str] = field(default_factory=dict)
-    feed_url: str | None = None  # URL name of the list's Atom feed
+    api: bool | str = True
+    api_basename: str | None = None  # the API's URL names, default the model name
+    api_enums: dict = field(default_factory=dict)  # name -> choices, for drf-spectacular
+    urls: dict = field(default_factory=dict)  # overrides: {"list": ..., "detail": ..., "feed": ...}
+
+    def url_name(self, page: str) -> str:
+        meta = self.model._meta
+        return self.urls.get(page, f"{meta.app_label}:{meta.model_name}-{page}")
 
     @property
-    def prefix(self) -> str:
-        return self.api_prefix or self.key
+    def list_url(self) -> str:
+        return self.url_name("list")
+
+    @property
+    def detail_url(self) -> str:
+        return self.url_name("detail")
+
+    @property
+    def feed_url(self) -> str:
+        return self.url_name("feed")
 
     @property
     def basename(self) -> str:
@@ -79,7 +93,12 @@ class RecordType:
 
     @cached_property
     def viewset(self):
-        return import_string(self.api_viewset) if self.api_viewset else None
+        if not self.api:
+            return None
+        meta = self.model._meta
+        return import_string(
+            self.api if isinstance(self.api, str) else f"{meta.app_config.name}.api.{meta.object_name}ViewSet"
+        )
 
 
 @dataclass(frozen=True)

@@ -12,26 +12,18 @@ class VisitsConfig(AppConfig):
         from visits.profile import profile_context
         from visits.search import VISITS
 
+        enums = {"VisitKind": Visit.Kind, "VisitStatus": Visit.Status, "ParticipantRole": Participant.Role}
+        enums |= {"FollowUpStatus": FollowUp.Status, "AttachmentKind": Attachment.Kind}
         registry.register(
             RecordType(
-                key="visits",
-                model=Visit,
-                label=_("Visits and events"),
-                count_label=_("visits and events"),
-                list_url="visits:visit-list",
-                detail_url="visits:visit-detail",
-                feed_url="visits:visit-feed",
+                Visit,
+                "visits",
+                _("Visits and events"),
+                _("visits and events"),
                 position=20,
                 search=VISITS,
                 home_count=lambda user: Visit.objects.visible_to(user).count(),
-                api_viewset="visits.api.VisitViewSet",
-                api_enums={
-                    "VisitKindEnum": Visit.Kind,
-                    "VisitStatusEnum": Visit.Status,
-                    "ParticipantRoleEnum": Participant.Role,
-                    "FollowUpStatusEnum": FollowUp.Status,
-                    "AttachmentKindEnum": Attachment.Kind,
-                },
+                api_enums={f"{name}Enum": choices for name, choices in enums.items()},
             )
         )
         registry.register_nav(NavEntry("visits", _("Visits"), "visits:visit-list", 40, ("visits",)))
