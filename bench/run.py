@@ -7,143 +7,37 @@ counts, the three-filter list against the Django admin, the raw SQL and Datasett
 the workers' peak memory. Every request goes to 127.0.0.1.
 """
 
-import contextlib
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from http.client import HTTPConnection
-from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
 
-BASE = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PORT = int(os.environ.get("BENCH_PORT", "18765"))
-DATASETTE_PORT = PORT + 1
-N = int(os.environ.get("BENCH_N", "20"))
-RUNS = int(os.environ.get("BENCH_RUNS", "1"))
-LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
-LOAD_THREADS = int(os.environ.get("BENCH_LOAD_THREADS", "8"))
-SEED = os.environ.get("BENCH_SEED", "1")
-# Smaller data for a quick smoke run, e.g. "--organisations 2000 --visits 500"; default: full size.
-SIZES = os.environ.get("BENCH_GENERATE_ARGS", "").split()
-SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"
-CACHE = BASE / ".venv" / ".bench-generated.json"
-SQLITE = BASE / ".venv" / "bench.sqlite3"
-BENCH_CACHE = BASE / ".venv" / "bench-cache"
-
-
-def bench_database_url() -> str:
-    if os.environ.get("BENCH_DATABASE_URL"):
-        return os.environ["BENCH_DATABASE_URL"]
-    sys.path.insert(0, str(BASE))
-    from config.embedded_db import database_url
-
-    parts = urlsplit(database_url(BASE))  # starts the embedded server if needed
-    return urlunsplit(parts._replace(path="/ckb_bench"))
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        name = parts.path.lstrip("/")
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def manage(env: dict, *args: str) -> None:
-    subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=BASE, env=env, check=True)
-
-
-def prepare(env: dict) -> None:
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_demo", "-v", "0")
-    # The production manifest storage serves hashed names: collect as production does.
-    manage({**env, "DJANGO_ENV": "production", "ALLOWED_HOSTS": "127.0.0.1"}, "collectstatic", "--noinput", "-v", "0")
-    wanted = {"seed": SEED, "sizes": SIZES, "url": env["DATABASE_URL"]}
-    if CACHE.exists() and json.loads(CACHE.read_text()) == wanted:
-        print("Synthetic data: already generated with this seed (cached); skipping.")
-        return
-    started = time.perf_counter()
-    manage(env, "generate_data", "--seed", SEED, "--replace", *SIZES)
-    print(f"generate_data {' '.join(SIZES) or 'at the default size'}: {time.perf_counter() - started:.0f} s")
-    CACHE.write_text(json.dumps(wanted))
-
-
-def port_is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
-def wait_for(port: int, path: str = "/", timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            conn = HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", path)
-            conn.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"nothing answers on 127.0.0.1:{port}")
-
-
-def timed_get(conn: HTTPConnection, path: str, headers=None) -> tuple[float, int]:
-    started = time.perf_counter()
-    conn.request("GET", quote(path, safe="/?&=+%:"), headers=headers or {})
-    response = conn.getresponse()
-    response.read()
-    return (time.perf_counter() - started) * 1000, response.status
-
-
-# Any cookie but the language and CSRF ones bypasses the anonymous page cache (core/cache.py):
-# the page timings and comparisons measure rendering; the load test runs both ways.
-UNCACHED = {"Cookie": "bench-uncached=1"}
-
-
-def timings(port: int, path: str, n: int = N, headers=None) -> dict:
-    """Median and p95 (ms) of ``n`` sequential requests on one keep-alive connection, after one
-    warm-up; with BENCH_RUNS > 1, the median of each run's median and p95. Uncached unless
-    ``headers`` say otherwise."""
-    headers = UNCACHED if headers is None else headers
-    medians, p95s, status = [], [], 0
-    for _ in range(RUNS):
-        conn = HTTPConnection("127.0.0.1", port, timeout=60)
-        timed_get(conn, path, headers)
-        samples = []
-        for _ in range(n):
-            ms, status = timed_get(conn, path, headers)
-            samples.append(ms)
-        conn.close()
-        samples.sort()
-        medians.append(statistics.median(samples))
-        p95s.append(samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)])
-    return {"median": statistics.median(medians), "p95": statistics.median(p95s), "status": status}
-
-
-def load_average() -> str:
-    """The 1, 5 and 15 minute load averages: other work on the machine skews every figure."""
-    try:
-        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    except OSError:
-        return "unknown"
-
-
-def setup_django(url: str) -> None:
-    os.environ.update(DATABASE_URL=url, SECRET_KEY=SECRET_KEY, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0")
-    os.environ.pop("DJANGO_ENV", None)
-    sys.path.insert(0, str(BASE))
-    import django
-
-    django.setup()
+from bench.common import (
+    BASE,
+    BENCH_CACHE,
+    BIN,
+    CACHE,
+    DATASETTE_PORT,
+    LOAD_SECONDS,
+    LOAD_THREADS,
+    PORT,
+    RUNS,
+    SECRET_KEY,
+    SQLITE,
+    UNCACHED,
+    N,
+    bench_database_url,
+    ensure_database,
+    load_average,
+    port_is_free,
+    prepare,
+    setup_django,
+    timings,
+    wait_for,
+)
+from bench.load import load_test
 
 
 def pages() -> dict:
@@ -228,143 +122,6 @@ def admin_cookie() -> dict:
     client = Client()
     client.force_login(user)
     return {"Cookie": f"sessionid={client.cookies['sessionid'].value}"}
-
-
-def sample_memory(worker_pids, peak: list, stop: float) -> None:
-    """Peak RSS of the workers into ``peak[0]``, sampled every 0.5 s until ``stop``."""
-    import psutil
-
-    while time.monotonic() < stop:
-        with contextlib.suppress(Exception):  # a worker recycled between listing and reading
-            peak[0] = max([peak[0], *(psutil.Process(p).memory_info().rss for p in worker_pids())])
-        time.sleep(0.5)
-
-
-# wrk's Lua hooks: each wrk thread cycles its connections through the mixed profile from its own
-# offset; a request cap stops every thread; done() prints the figures as one JSON line.
-WRK_SCRIPT = """
-local paths = {%(paths)s}
-local cap = %(cap)d
-local headers = {%(headers)s}
-local counter = 0
-function setup(thread)
-  thread:set("offset", counter * 5)
-  counter = counter + 1
-end
-function init(args)
-  i = offset
-  sent = 0
-  for name, value in pairs(headers) do wrk.headers[name] = value end
-end
-function request()
-  i = i + 1
-  sent = sent + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
-end
-function response(status, hdrs, body)
-  if sent >= cap then wrk.thread:stop() end
-end
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p95": %%f, "p99": %%f, ' ..
-    '"status_errors": %%d, "socket_errors": %%d}\\n',
-    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(95) / 1e3,
-    latency:percentile(99) / 1e3, e.status, e.connect + e.read + e.write + e.timeout))
-end
-"""
-
-
-def load_test_wrk(port: int, urls: list[str], worker_pids, headers=None) -> dict:
-    """wrk (C, event loop: the client takes little of the two CPUs it shares with the server):
-    2 threads, LOAD_THREADS keep-alive connections, the mixed profile for LOAD_SECONDS and at
-    most 100,000 requests."""
-    import tempfile
-
-    def lua(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    paths = ", ".join(lua(quote(u, safe="/?&=+%:")) for u in urls)
-    hdrs = ", ".join(f"[{lua(k)}] = {lua(v)}" for k, v in (headers or {}).items())
-    threads = 2
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT % {"paths": paths, "cap": 100_000 // threads, "headers": hdrs})
-    peak = [0]
-    sampler = threading.Thread(target=sample_memory, args=(worker_pids, peak, time.monotonic() + LOAD_SECONDS))
-    sampler.start()
-    try:
-        out = subprocess.run(
-            [shutil.which("wrk"), f"-t{threads}", f"-c{LOAD_THREADS}", f"-d{LOAD_SECONDS}s", "--timeout", "10s"]
-            + ["-s", script.name, f"http://127.0.0.1:{port}"],
-            capture_output=True,
-            text=True,
-            timeout=LOAD_SECONDS + 60,
-            check=True,
-        ).stdout
-    finally:
-        sampler.join()
-        os.unlink(script.name)
-    figures = json.loads(out.strip().splitlines()[-1])
-    return {
-        "client": "wrk",
-        "requests": figures["requests"],
-        "rps": figures["requests"] / figures["seconds"],
-        "p50": figures["p50"],
-        "p95": figures["p95"],
-        "p99": figures["p99"],
-        "errors": figures["status_errors"] + figures["socket_errors"],
-        "peak_worker_rss_mb": peak[0] / 2**20,
-    }
-
-
-def load_test(port: int, urls: list[str], worker_pids, headers=None) -> dict:
-    """LOAD_THREADS keep-alive clients cycling through ``urls`` for LOAD_SECONDS (and at most
-    100,000 requests); worker RSS sampled every 0.5 s. With wrk installed (``apt-get install
-    wrk``) wrk drives the load; otherwise Python threads, which share the CPUs and the GIL and so
-    measure a floor."""
-    if shutil.which("wrk") and not os.environ.get("BENCH_PYTHON_CLIENT"):
-        return load_test_wrk(port, urls, worker_pids, headers)
-    stop = time.monotonic() + LOAD_SECONDS
-    latencies, errors, lock, peak = [], [0], threading.Lock(), [0]
-
-    def client(offset: int):
-        conn, i, mine, bad = HTTPConnection("127.0.0.1", port, timeout=30), offset, [], 0
-        while time.monotonic() < stop and len(latencies) + len(mine) < 100_000:
-            try:
-                ms, status = timed_get(conn, urls[i % len(urls)], headers)
-                mine.append(ms)
-                bad += status >= 400
-            except OSError:
-                bad += 1
-                conn = HTTPConnection("127.0.0.1", port, timeout=30)
-            i += 1
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-
-    threads = [threading.Thread(target=client, args=(k * 7,)) for k in range(LOAD_THREADS)]
-    threads.append(threading.Thread(target=sample_memory, args=(worker_pids, peak, stop)))
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-
-    def pct(p):
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
-
-    return {
-        "client": f"{LOAD_THREADS} Python threads",
-        "requests": len(latencies),
-        "rps": len(latencies) / elapsed,
-        "p50": pct(0.50),
-        "p95": pct(0.95),
-        "p99": pct(0.99),
-        "errors": errors[0],
-        "peak_worker_rss_mb": peak[0] / 2**20,
-    }
 
 
 def main() -> None:
