@@ -1,6 +1,6 @@
 """The home page's pictures: each is one GROUP BY (or one short list) turned into SVG geometry.
 
-Views call these functions; templates under templates/core/includes/ draw the shapes. The
+Views call these functions; templates under templates/insights/includes/ draw the shapes. The
 number of queries is fixed whatever the number of rows, and no chart needs JavaScript.
 """
 
@@ -62,6 +62,46 @@ class Bar:
     segments: list[Segment] = field(default_factory=list)
 
 
+@dataclass
+class StackedBars:
+    """The geometry of a stacked bar chart of counts per year, 900 x 250 units."""
+
+    years: list[int]
+    series: list[str]
+    counts: dict
+    width: int = 900
+    height: int = 250
+    left: int = 40
+    bottom: int = 30
+    top_pad: int = 10
+
+    def __post_init__(self):
+        self.plot_h = self.height - self.bottom - self.top_pad
+        self.top, self.ticks = axis(max(sum(self.counts.get((y, k), 0) for k in self.series) for y in self.years))
+        self.slot = (self.width - self.left - 10) / len(self.years)
+        self.bar_w = max(4.0, min(36.0, self.slot * 0.7))
+
+    @property
+    def baseline(self) -> int:
+        return self.top_pad + self.plot_h
+
+    def bar(self, i: int, year: int, url: str, labels: dict, css: dict) -> Bar:
+        bar = Bar(label=str(year), total=0, url=url)
+        bar.x = round(self.left + i * self.slot + (self.slot - self.bar_w) / 2, 1)
+        y = self.baseline
+        for kind in self.series:
+            n = self.counts.get((year, kind), 0)
+            if n:
+                h = self.plot_h * n / self.top
+                y -= h
+                segment = Segment(
+                    str(labels[kind]), n, css[kind], bar.x, round(y, 1), round(self.bar_w, 1), round(h, 1)
+                )
+                bar.segments.append(segment)
+                bar.total += n
+        return bar
+
+
 def visits_per_year(visits) -> dict:
     """Visits and events per year, stacked by kind, for the last ``MAX_YEARS`` years with any.
     ``visits`` is already narrowed to what the reader may see. One query."""
@@ -76,39 +116,20 @@ def visits_per_year(visits) -> dict:
     css = {kind: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, kind in enumerate(present)}
     counts = {(year, kind): n for year, kind, n in kept}
     years = list(range(first, last + 1))
-    top, ticks = axis(max(sum(counts.get((y, k), 0) for k in present) for y in years))
-
-    width, height, left, bottom, top_pad = 900, 250, 40, 30, 10
-    plot_h = height - bottom - top_pad
-    slot = (width - left - 10) / len(years)
-    bar_w = max(4.0, min(36.0, slot * 0.7))
-    bars = []
+    chart = StackedBars(years, present, counts)
     list_url = reverse("visits:visit-list")
-    for i, year in enumerate(years):
-        bar = Bar(label=str(year), total=0, url=f"{list_url}?{urlencode({'year': year})}")
-        bar.x = round(left + i * slot + (slot - bar_w) / 2, 1)
-        y = top_pad + plot_h
-        for kind in present:
-            n = counts.get((year, kind), 0)
-            if not n:
-                continue
-            h = plot_h * n / top
-            y -= h
-            bar.segments.append(
-                Segment(str(kinds[kind]), n, css[kind], bar.x, round(y, 1), round(bar_w, 1), round(h, 1))
-            )
-            bar.total += n
-        bars.append(bar)
+    bars = [chart.bar(i, year, f"{list_url}?{urlencode({'year': year})}", kinds, css) for i, year in enumerate(years)]
     label_every = max(1, math.ceil(len(years) / 12))
+    half = chart.bar_w / 2
     return {
-        "width": width,
-        "height": height,
-        "left": left,
-        "baseline": top_pad + plot_h,
-        "bar_width": round(bar_w, 1),
+        "width": chart.width,
+        "height": chart.height,
+        "left": chart.left,
+        "baseline": chart.baseline,
+        "bar_width": round(chart.bar_w, 1),
         "bars": bars,
-        "year_labels": [(round(b.x + bar_w / 2, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
-        "ticks": [(t, round(top_pad + plot_h - plot_h * t / top, 1)) for t in ticks],
+        "year_labels": [(round(b.x + half, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
+        "ticks": [(t, round(chart.baseline - chart.plot_h * t / chart.top, 1)) for t in chart.ticks],
         "series": [{"label": kinds[k], "css": css[k], "kind": k} for k in present],
         "rows": [
             {
