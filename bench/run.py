@@ -124,22 +124,24 @@ def admin_cookie() -> dict:
     return {"Cookie": f"sessionid={client.cookies['sessionid'].value}"}
 
 
-def main() -> None:
-    url = bench_database_url()
-    ensure_database(url)
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET_KEY}
-    env.pop("DJANGO_ENV", None)
-    prepare(env)
-    setup_django(url)
-    import psutil
+MIX = (
+    "partners, 0 filters",
+    "partners, 1 filter",
+    "partners, 3 filters",
+    "organisation detail",
+    "visits, 0 filters",
+    "visit detail",
+    "search, common term",
+    "funding, 0 filters",
+    "call detail",
+    "project detail",
+    "visits, 1 filter",
+    "search, rare term",
+)
 
-    urls = pages()
-    counts, three_filter_sql = query_counts(urls)
-    cookie = admin_cookie()
-    from clusters.models import Ecosystem
 
-    eco = Ecosystem.objects.order_by("position", "pk").first()
-
+def start_server(env: dict, log):
+    """gunicorn in production mode on 127.0.0.1:PORT with its own emptied cache directory."""
     server_env = {
         **env,
         "DJANGO_ENV": "production",
@@ -156,12 +158,109 @@ def main() -> None:
     for port in (PORT, DATASETTE_PORT):
         if not port_is_free(port):
             sys.exit(f"Port {port} on 127.0.0.1 is taken by another process; set BENCH_PORT.")
+    config = ["--config", "config/gunicorn.conf.py"]
+    return subprocess.Popen([str(BIN / "gunicorn"), *config], cwd=BASE, env=server_env, stdout=log, stderr=log)
+
+
+def page_timings(urls: dict, counts: dict) -> dict:
+    print(f"\nMachine: {os.cpu_count()} CPUs, load average {load_average()} at the start of the timings")
+    print(f"\nPage timings: {N} sequential requests each after a warm-up, {RUNS} run(s); ms on loopback")
+    print(f"{'page':<24} {'median':>8} {'p95':>8} {'queries':>8} status")
+    results = {}
+    for name, path in urls.items():
+        results[name] = r = timings(PORT, path)
+        print(f"{name:<24} {r['median']:8.1f} {r['p95']:8.1f} {counts[name]:8d} {r['status']}  {path}")
+    return results
+
+
+def compare_three_filters(url: str, ours: float, eco, cookie: dict, three_filter_sql: list[str]) -> None:
+    admin_path = (
+        f"/admin/clusters/organisation/?country__exact=FR&kind__exact=cluster&ecosystems__id__exact={eco.pk}&_facets=1"
+    )
+    admin = timings(PORT, admin_path, headers=cookie)
+    raw = raw_sql_ms(url, three_filter_sql)
+    print("\nThree-filter partner list (country=FR, kind=cluster, first ecosystem) with facet counts:")
+    print(f"  ours {ours:.1f} ms; admin changelist with _facets=1 {admin['median']:.1f} ms ({admin['status']})")
+    print(f"  raw SQL of our page ({len(three_filter_sql)} statements, psycopg) {raw:.1f} ms")
+    print(f"  ours/admin {ours / admin['median']:.2f}; ours/raw SQL {ours / raw:.2f}")
+
+
+def compare_datasette(ours: float, eco, log):
+    """The same three-filter list in Datasette over a SQLite export; returns its process."""
+    if not shutil.which("datasette", path=str(BIN)):
+        print("  Datasette not installed (pip install -r requirements-bench.txt); comparison skipped.")
+        return None
+    from bench.export_sqlite import export
+
+    if not SQLITE.exists() or SQLITE.stat().st_mtime < CACHE.stat().st_mtime:
+        started = time.perf_counter()
+        export(SQLITE)
+        print(f"  SQLite export for Datasette: {time.perf_counter() - started:.0f} s")
+    datasette = subprocess.Popen(
+        [str(BIN / "datasette"), "serve", str(SQLITE), "-h", "127.0.0.1", "-p", str(DATASETTE_PORT)]
+        + ["--setting", "facet_time_limit_ms", "5000", "--setting", "sql_time_limit_ms", "5000"],
+        stdout=log,
+        stderr=log,
+    )
+    wait_for(DATASETTE_PORT, "/-/versions.json")
+    ds_path = (
+        f"/{SQLITE.stem}/organisation.json?country=FR&kind=cluster&ecosystems__arraycontains={eco.slug}"
+        "&_facet=country&_facet=kind&_facet=region&_facet=size_band&_facet_array=ecosystems&_facet_array=tags"
+        "&_size=25&_sort=name"
+    )
+    ds = timings(DATASETTE_PORT, ds_path)
+    print(f"  Datasette (same filters and facets, JSON) {ds['median']:.1f} ms ({ds['status']})")
+    print(f"  ours/Datasette {ours / ds['median']:.2f}")
+    return datasette
+
+
+def load_tests(mix: list[str], worker_pids) -> None:
+    # Anonymous readers twice: from a cold page cache (each page's first request renders it,
+    # under load), then the steady state the site is in between writes; and with the page
+    # cache bypassed, as for signed-in readers.
+    runs = (
+        ("anonymous, page cache cold at the start", None, 1),
+        ("anonymous again, page cache warm", None, RUNS),
+        ("page cache bypassed (a cookie)", UNCACHED, RUNS),
+    )
+    for label, headers, repeat in runs:
+        loads = [load_test(PORT, mix, worker_pids, headers) for _ in range(repeat)]
+        figures = ("requests", "rps", "p50", "p95", "p99")
+        load = {key: statistics.median(run[key] for run in loads) for key in figures}
+        load["errors"] = sum(run["errors"] for run in loads)
+        load["peak_worker_rss_mb"] = max(run["peak_worker_rss_mb"] for run in loads)
+        each = f"median of {repeat} runs of " if repeat > 1 else ""
+        print(
+            f"\nLoad test ({label}): {loads[0]['client']}, {LOAD_THREADS} keep-alive connections, mixed browsing,"
+            f" {each}{LOAD_SECONDS} s"
+        )
+        print(
+            f"  {load['requests']:.0f} requests, {load['rps']:.0f} req/s, p50 {load['p50']:.0f} ms, "
+            f"p95 {load['p95']:.0f} ms, p99 {load['p99']:.0f} ms, errors {load['errors']} (all runs)"
+        )
+        if repeat > 1:
+            print("  req/s of each run: " + ", ".join(f"{run['rps']:.0f}" for run in loads))
+            print("  p99 (ms) of each run: " + ", ".join(f"{run['p99']:.0f}" for run in loads))
+        print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB (largest of the runs)")
+
+
+def main() -> None:
+    url = bench_database_url()
+    ensure_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET_KEY}
+    env.pop("DJANGO_ENV", None)
+    prepare(env)
+    setup_django(url)
+    import psutil
+
+    urls = pages()
+    counts, three_filter_sql = query_counts(urls)
+    cookie = admin_cookie()
+    from clusters.models import Ecosystem
+
+    eco = Ecosystem.objects.order_by("position", "pk").first()
     log = open(BASE / ".venv" / "bench-gunicorn.log", "w")  # noqa: SIM115 - open for the server's life
-    config = ["--config", "config/gunicorn.conf.py"] if (BASE / "config" / "gunicorn.conf.py").exists() else []
-    if not config:  # before the production settings landed: the same settings on the command line
-        config = ["--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--threads", "4", "-k", "gthread"]
-        config += ["--preload", "config.wsgi:application"]
-    server = subprocess.Popen([str(BIN / "gunicorn"), *config], cwd=BASE, env=server_env, stdout=log, stderr=log)
+    server = start_server(env, log)
     datasette = None
     try:
         wait_for(PORT, "/health/")
@@ -172,95 +271,11 @@ def main() -> None:
         def worker_pids():
             return [c.pid for c in master.children()]
 
-        print(f"\nMachine: {os.cpu_count()} CPUs, load average {load_average()} at the start of the timings")
-        print(f"\nPage timings: {N} sequential requests each after a warm-up, {RUNS} run(s); ms on loopback")
-        print(f"{'page':<24} {'median':>8} {'p95':>8} {'queries':>8} status")
-        results = {}
-        for name, path in urls.items():
-            results[name] = r = timings(PORT, path)
-            print(f"{name:<24} {r['median']:8.1f} {r['p95']:8.1f} {counts[name]:8d} {r['status']}  {path}")
-
+        results = page_timings(urls, counts)
         ours = results["partners, 3 filters"]["median"]
-        admin_path = (
-            "/admin/clusters/organisation/?country__exact=FR&kind__exact=cluster"
-            f"&ecosystems__id__exact={eco.pk}&_facets=1"
-        )
-        admin = timings(PORT, admin_path, headers=cookie)
-        raw = raw_sql_ms(url, three_filter_sql)
-        print("\nThree-filter partner list (country=FR, kind=cluster, first ecosystem) with facet counts:")
-        print(f"  ours {ours:.1f} ms; admin changelist with _facets=1 {admin['median']:.1f} ms ({admin['status']})")
-        print(f"  raw SQL of our page ({len(three_filter_sql)} statements, psycopg) {raw:.1f} ms")
-        print(f"  ours/admin {ours / admin['median']:.2f}; ours/raw SQL {ours / raw:.2f}")
-
-        if shutil.which("datasette", path=str(BIN)):
-            from bench.export_sqlite import export
-
-            if not SQLITE.exists() or SQLITE.stat().st_mtime < CACHE.stat().st_mtime:
-                started = time.perf_counter()
-                export(SQLITE)
-                print(f"  SQLite export for Datasette: {time.perf_counter() - started:.0f} s")
-            datasette = subprocess.Popen(
-                [str(BIN / "datasette"), "serve", str(SQLITE), "-h", "127.0.0.1", "-p", str(DATASETTE_PORT)]
-                + ["--setting", "facet_time_limit_ms", "5000", "--setting", "sql_time_limit_ms", "5000"],
-                stdout=log,
-                stderr=log,
-            )
-            wait_for(DATASETTE_PORT, "/-/versions.json")
-            ds_path = (
-                f"/{SQLITE.stem}/organisation.json?country=FR&kind=cluster&ecosystems__arraycontains={eco.slug}"
-                "&_facet=country&_facet=kind&_facet=region&_facet=size_band&_facet_array=ecosystems&_facet_array=tags"
-                "&_size=25&_sort=name"
-            )
-            ds = timings(DATASETTE_PORT, ds_path)
-            print(f"  Datasette (same filters and facets, JSON) {ds['median']:.1f} ms ({ds['status']})")
-            print(f"  ours/Datasette {ours / ds['median']:.2f}")
-        else:
-            print("  Datasette not installed (pip install -r requirements-bench.txt); comparison skipped.")
-
-        mix = [
-            urls[k]
-            for k in (
-                "partners, 0 filters",
-                "partners, 1 filter",
-                "partners, 3 filters",
-                "organisation detail",
-                "visits, 0 filters",
-                "visit detail",
-                "search, common term",
-                "funding, 0 filters",
-                "call detail",
-                "project detail",
-                "visits, 1 filter",
-                "search, rare term",
-            )
-        ]
-        # Anonymous readers twice: from a cold page cache (each page's first request renders it,
-        # under load), then the steady state the site is in between writes; and with the page
-        # cache bypassed, as for signed-in readers.
-        runs = (
-            ("anonymous, page cache cold at the start", None, 1),
-            ("anonymous again, page cache warm", None, RUNS),
-            ("page cache bypassed (a cookie)", UNCACHED, RUNS),
-        )
-        for label, headers, repeat in runs:
-            loads = [load_test(PORT, mix, worker_pids, headers) for _ in range(repeat)]
-            figures = ("requests", "rps", "p50", "p95", "p99")
-            load = {key: statistics.median(run[key] for run in loads) for key in figures}
-            load["errors"] = sum(run["errors"] for run in loads)
-            load["peak_worker_rss_mb"] = max(run["peak_worker_rss_mb"] for run in loads)
-            each = f"median of {repeat} runs of " if repeat > 1 else ""
-            print(
-                f"\nLoad test ({label}): {loads[0]['client']}, {LOAD_THREADS} keep-alive connections, mixed browsing,"
-                f" {each}{LOAD_SECONDS} s"
-            )
-            print(
-                f"  {load['requests']:.0f} requests, {load['rps']:.0f} req/s, p50 {load['p50']:.0f} ms, "
-                f"p95 {load['p95']:.0f} ms, p99 {load['p99']:.0f} ms, errors {load['errors']} (all runs)"
-            )
-            if repeat > 1:
-                print("  req/s of each run: " + ", ".join(f"{run['rps']:.0f}" for run in loads))
-                print("  p99 (ms) of each run: " + ", ".join(f"{run['p99']:.0f}" for run in loads))
-            print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB (largest of the runs)")
+        compare_three_filters(url, ours, eco, cookie, three_filter_sql)
+        datasette = compare_datasette(ours, eco, log)
+        load_tests([urls[k] for k in MIX], worker_pids)
         print(f"\nLoad average at the end: {load_average()}")
     finally:
         for process in (server, datasette):
