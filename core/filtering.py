@@ -25,7 +25,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict, StreamingHttpResponse
 from django.urls import reverse
@@ -178,14 +178,12 @@ class FacetedFilterSet(django_filters.FilterSet):
     """Base FilterSet: ``q`` free text, ``tag`` (ANDed taggit slugs), and ``facets`` to count.
 
     Subclasses add their filters (``SlugFilter`` for foreign keys) and list ``facets``. Free text
-    goes through ``search()``; swap in the model's full-text search by overriding it with
-    ``return queryset.search(value)``.
+    goes through ``search()``: the model's manager must offer ``search(text)`` (core/fulltext.py).
     """
 
     q = django_filters.CharFilter(method="filter_q", label=gettext_lazy("Search"), max_length=200)
     tag = TagFilter(label=gettext_lazy("Tag"))
 
-    search_fields: tuple[str, ...] = ("name",)
     facets: tuple[Facet, ...] = ()
 
     def filter_q(self, queryset, name, value):
@@ -193,18 +191,11 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, value):
         """Rows the model's own full-text search finds (``Model.objects.search``: stemmed,
-        accent-blind, typo-tolerant), or, for a model without one, rows whose ``search_fields``
-        contain ``value``. A subquery either way, so that the search's rank annotation never meets
+        accent-blind, typo-tolerant). A subquery, so that the search's rank annotation never meets
         the facets' GROUP BY and matches through a to-many field never duplicate rows."""
         if not value:
             return queryset
-        model_search = getattr(queryset.model._default_manager.all(), "search", None)
-        if model_search is not None:
-            return queryset.filter(pk__in=model_search(value).values("pk"))
-        condition = Q()
-        for path in self.search_fields:
-            condition |= Q(**{f"{path}__icontains": value})
-        return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
+        return queryset.filter(pk__in=queryset.model._default_manager.all().search(value).values("pk"))
 
     def queryset_without(self, name: str | None):
         """The rows every valid filter except ``name`` leaves (``filter_queryset`` minus one)."""
