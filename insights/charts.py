@@ -62,69 +62,78 @@ class Bar:
     segments: list[Segment] = field(default_factory=list)
 
 
+# The visits-per-year chart's geometry (SVG user units): size, left axis room, baseline room.
+YEAR_CHART = {"width": 900, "height": 250, "left": 40, "bottom": 30, "top_pad": 10}
+
+
 def visits_per_year(visits) -> dict:
     """Visits and events per year, stacked by kind, for the last ``MAX_YEARS`` years with any.
     ``visits`` is already narrowed to what the reader may see. One query."""
     rows = list(visits.order_by().values_list("start_date__year", "kind").annotate(n=Count("pk")))
-    kinds = dict(Visit.Kind.choices)
     if not rows:
         return {"bars": [], "series": [], "rows": []}
+    earliest = min(year for year, _kind, _n in rows)
     last = max(year for year, _kind, _n in rows)
-    first = max(min(year for year, _kind, _n in rows), last - MAX_YEARS + 1)
-    kept = [(year, kind, n) for year, kind, n in rows if year >= first]
-    present = [k for k in kinds if any(kind == k for _year, kind, _n in kept)]
-    css = {kind: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, kind in enumerate(present)}
-    counts = {(year, kind): n for year, kind, n in kept}
-    years = list(range(first, last + 1))
-    top, ticks = axis(max(sum(counts.get((y, k), 0) for k in present) for y in years))
+    first = max(earliest, last - MAX_YEARS + 1)
+    counts = {(year, kind): n for year, kind, n in rows if year >= first}
+    chart = _year_chart(list(range(first, last + 1)), counts)
+    return {**chart, "first_year": first, "last_year": last, "clipped": first > earliest}
 
-    width, height, left, bottom, top_pad = 900, 250, 40, 30, 10
-    plot_h = height - bottom - top_pad
-    slot = (width - left - 10) / len(years)
+
+def _year_chart(years: list[int], counts: dict[tuple[int, str], int]) -> dict:
+    """The stacked bars of ``counts`` (``{(year, kind): n}``) over ``years``, their axis and labels,
+    and the same figures as table rows."""
+    kinds = dict(Visit.Kind.choices)
+    present = [k for k in kinds if any(kind == k for _year, kind in counts)]
+    css = {kind: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, kind in enumerate(present)}
+    top, ticks = axis(max(sum(counts.get((y, k), 0) for k in present) for y in years))
+    g = YEAR_CHART
+    plot_h = g["height"] - g["bottom"] - g["top_pad"]
+    slot = (g["width"] - g["left"] - 10) / len(years)
     bar_w = max(4.0, min(36.0, slot * 0.7))
-    bars = []
-    list_url = reverse("visits:visit-list")
-    for i, year in enumerate(years):
-        bar = Bar(label=str(year), total=0, url=f"{list_url}?{urlencode({'year': year})}")
-        bar.x = round(left + i * slot + (slot - bar_w) / 2, 1)
-        y = top_pad + plot_h
-        for kind in present:
-            n = counts.get((year, kind), 0)
-            if not n:
-                continue
-            h = plot_h * n / top
-            y -= h
-            bar.segments.append(
-                Segment(str(kinds[kind]), n, css[kind], bar.x, round(y, 1), round(bar_w, 1), round(h, 1))
-            )
-            bar.total += n
-        bars.append(bar)
+    bars = _year_bars(years, [(k, str(kinds[k]), css[k]) for k in present], counts, top, slot, bar_w)
     label_every = max(1, math.ceil(len(years) / 12))
     return {
-        "width": width,
-        "height": height,
-        "left": left,
-        "baseline": top_pad + plot_h,
+        **{key: g[key] for key in ("width", "height", "left")},
+        "baseline": g["top_pad"] + plot_h,
         "bar_width": round(bar_w, 1),
         "bars": bars,
         "year_labels": [(round(b.x + bar_w / 2, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
-        "ticks": [(t, round(top_pad + plot_h - plot_h * t / top, 1)) for t in ticks],
+        "ticks": [(t, round(g["top_pad"] + plot_h - plot_h * t / top, 1)) for t in ticks],
         "series": [{"label": kinds[k], "css": css[k], "kind": k} for k in present],
-        "rows": [
-            {
-                "year": b.label,
-                "url": b.url,
-                "total": b.total,
-                "cells": [counts.get((int(b.label), k), 0) for k in present],
-            }
-            for b in bars
-            if b.total
-        ],
-        "first_year": first,
-        "last_year": last,
+        "rows": _year_rows(bars, present, counts),
         "peak": max(bars, key=lambda b: (b.total, b.label)),
-        "clipped": first > min(year for year, _kind, _n in rows),
     }
+
+
+def _year_rows(bars: list[Bar], present: list[str], counts: dict[tuple[int, str], int]) -> list[dict]:
+    """The chart as a table: a row per year with any visit, a cell per kind shown."""
+    return [
+        {"year": b.label, "url": b.url, "total": b.total, "cells": [counts.get((int(b.label), k), 0) for k in present]}
+        for b in bars
+        if b.total
+    ]
+
+
+def _year_bars(years, series, counts, top, slot, bar_w) -> list[Bar]:
+    """One bar per year linking to that year's visits, a segment per kind (``series``: ``(kind,
+    label, css)``, bottom up) with any; ``top`` is the count at the top of the axis."""
+    g = YEAR_CHART
+    plot_h = g["height"] - g["bottom"] - g["top_pad"]
+    list_url = reverse("visits:visit-list")
+    bars = []
+    for i, year in enumerate(years):
+        bar = Bar(label=str(year), total=0, url=f"{list_url}?{urlencode({'year': year})}")
+        bar.x = round(g["left"] + i * slot + (slot - bar_w) / 2, 1)
+        y = g["top_pad"] + plot_h
+        for kind, label, css in series:
+            if n := counts.get((year, kind), 0):
+                h = plot_h * n / top
+                y -= h
+                bar.segments.append(Segment(label, n, css, bar.x, round(y, 1), round(bar_w, 1), round(h, 1)))
+                bar.total += n
+        bars.append(bar)
+    return bars
 
 
 def instruments_by_level_and_kind() -> dict:
