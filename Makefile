@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test install install-run setup lint format db-stop clean-db bench bench-run-time
+.PHONY: run serve test test-fast check install install-run setup lint format db-stop clean-db bench bench-run-time
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.x")'
@@ -42,11 +42,23 @@ serve: install-run
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn --config config/gunicorn.conf.py
 
-test: install
+# Ruff, the layer contracts (pyproject.toml [tool.importlinter]) and the migration check.
+check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The whole suite: everything but the browser tests across CPUs (pytest-xdist, one test database
+# per worker), then the browser tests in one process (each drives Chromium against a live server
+# on a flushed database). PYTEST_ARGS go to both runs.
+test: check
+	$(BIN)/pytest -n auto -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+# The inner loop: the same checks and every test but the browser and long fuzz ones, in parallel.
+test-fast: check
+	$(BIN)/pytest -n auto -m "not e2e and not fuzz" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -69,3 +81,7 @@ bench-run-time:
 # Stop the embedded PostgreSQL (it is otherwise left running for the next command).
 db-stop:
 	$(BIN)/python -m config.embedded_db stop
+
+# Stop the embedded PostgreSQL and delete its data (.pgdata/): the next command starts afresh.
+clean-db: db-stop
+	rm -rf .pgdata

@@ -83,7 +83,6 @@ class OrganisationFilterSet(FacetedFilterSet):
         choices=country_choices, method="filter_target_country", label=_("Cooperation target")
     )
 
-    search_fields = ("name", "acronym", "alternative_names__name")
     facets = (
         Facet("kind"),
         Facet("country", limit=12),

@@ -122,10 +122,10 @@ class MultiConfigQuery(Expression):
 
     The statements get the result as a tsquery constant, which the GIN index uses like any other.
     Left in the SQL, the IMMUTABLE call was folded by the planner at each of its three places in
-    each of a search's five statements, 0.25 ms each (28 parses): half of every statement's
-    planning. The constant is computed by one query the first time a process meets a query text
-    (``websearch_literal()``, kept for the process's next requests), and shared by every
-    expression of that text in the request."""
+    each of a search's five statements, each fold parsing the text in every configuration: a large
+    share of every statement's planning (figures in bench/README.md). The constant is computed by
+    one query the first time a process meets a query text (``websearch_literal()``, kept for the
+    process's next requests), and shared by every expression of that text in the request."""
 
     output_field = SearchQueryField()
 

@@ -79,7 +79,6 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label=_("Status"))
     has_open_call = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_open_call", label=_("Open call"))
 
-    search_fields = ("name", "acronym")
     facets = (
         Facet("has_open_call", Case(When(has_open_call=True, then=Value("yes")), default=Value("no")), single=True),
         Facet("beneficiary", beneficiary_expression),
@@ -169,7 +168,6 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
         method="filter_closing_within", label=_("Closing within (days)"), min_value=0, max_value=3660
     )
 
-    search_fields = ("title",)
     facets = (
         Facet("status", "call_status"),
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
@@ -199,7 +197,6 @@ class ProjectFilterSet(FacetedFilterSet):
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
     country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Partner country"))
 
-    search_fields = ("name", "acronym")
     facets = (
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
         Facet("country", country_codes("partner_countries"), limit=12),

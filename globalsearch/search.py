@@ -70,7 +70,7 @@ def search(raw: str | None, user) -> Results:
     """Everything ``user`` may see that matches ``raw``; closest names when nothing does.
 
     A common term matches a large share of every table, and ranking tens of thousands of rows
-    takes a second at 100,000 organisations: results with at least ``CACHE_MIN_HITS`` hits are
+    grows with the tables (bench/README.md): results with at least ``CACHE_MIN_HITS`` hits are
     kept per query, kind of reader (the rows a reader may see depend on it), interface language
     (hit subtitles name kinds and languages in it) and data version (a write is seen at once). Rarer queries
     and typos, answered from the indexes, are always run afresh."""

@@ -1,6 +1,6 @@
 """The home page's pictures: each is one GROUP BY (or one short list) turned into SVG geometry.
 
-Views call these functions; templates under templates/insights/includes/ draw the shapes. The
+Views call these functions; templates under templates/core/includes/ draw the shapes. The
 number of queries is fixed whatever the number of rows, and no chart needs JavaScript.
 """
 
@@ -62,90 +62,78 @@ class Bar:
     segments: list[Segment] = field(default_factory=list)
 
 
-@dataclass
-class StackedBars:
-    """The geometry of a stacked bar chart of counts per year, 900 x 250 units."""
-
-    years: list[int]
-    series: list[str]
-    counts: dict
-    width: int = 900
-    height: int = 250
-    left: int = 40
-    bottom: int = 30
-    top_pad: int = 10
-
-    def __post_init__(self):
-        self.plot_h = self.height - self.bottom - self.top_pad
-        self.top, self.ticks = axis(max(sum(self.counts.get((y, k), 0) for k in self.series) for y in self.years))
-        self.slot = (self.width - self.left - 10) / len(self.years)
-        self.bar_w = max(4.0, min(36.0, self.slot * 0.7))
-
-    @property
-    def baseline(self) -> int:
-        return self.top_pad + self.plot_h
-
-    def bar(self, i: int, year: int, url: str, labels: dict, css: dict) -> Bar:
-        bar = Bar(label=str(year), total=0, url=url)
-        bar.x = round(self.left + i * self.slot + (self.slot - self.bar_w) / 2, 1)
-        y = self.baseline
-        for kind in self.series:
-            n = self.counts.get((year, kind), 0)
-            if n:
-                h = self.plot_h * n / self.top
-                y -= h
-                segment = Segment(
-                    str(labels[kind]), n, css[kind], bar.x, round(y, 1), round(self.bar_w, 1), round(h, 1)
-                )
-                bar.segments.append(segment)
-                bar.total += n
-        return bar
+# The visits-per-year chart's geometry (SVG user units): size, left axis room, baseline room.
+YEAR_CHART = {"width": 900, "height": 250, "left": 40, "bottom": 30, "top_pad": 10}
 
 
 def visits_per_year(visits) -> dict:
     """Visits and events per year, stacked by kind, for the last ``MAX_YEARS`` years with any.
     ``visits`` is already narrowed to what the reader may see. One query."""
     rows = list(visits.order_by().values_list("start_date__year", "kind").annotate(n=Count("pk")))
-    kinds = dict(Visit.Kind.choices)
     if not rows:
         return {"bars": [], "series": [], "rows": []}
+    earliest = min(year for year, _kind, _n in rows)
     last = max(year for year, _kind, _n in rows)
-    first = max(min(year for year, _kind, _n in rows), last - MAX_YEARS + 1)
-    kept = [(year, kind, n) for year, kind, n in rows if year >= first]
-    present = [k for k in kinds if any(kind == k for _year, kind, _n in kept)]
+    first = max(earliest, last - MAX_YEARS + 1)
+    counts = {(year, kind): n for year, kind, n in rows if year >= first}
+    chart = _year_chart(list(range(first, last + 1)), counts)
+    return {**chart, "first_year": first, "last_year": last, "clipped": first > earliest}
+
+
+def _year_chart(years: list[int], counts: dict[tuple[int, str], int]) -> dict:
+    """The stacked bars of ``counts`` (``{(year, kind): n}``) over ``years``, their axis and labels,
+    and the same figures as table rows."""
+    kinds = dict(Visit.Kind.choices)
+    present = [k for k in kinds if any(kind == k for _year, kind in counts)]
     css = {kind: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, kind in enumerate(present)}
-    counts = {(year, kind): n for year, kind, n in kept}
-    years = list(range(first, last + 1))
-    chart = StackedBars(years, present, counts)
-    list_url = reverse("visits:visit-list")
-    bars = [chart.bar(i, year, f"{list_url}?{urlencode({'year': year})}", kinds, css) for i, year in enumerate(years)]
+    top, ticks = axis(max(sum(counts.get((y, k), 0) for k in present) for y in years))
+    g = YEAR_CHART
+    plot_h = g["height"] - g["bottom"] - g["top_pad"]
+    slot = (g["width"] - g["left"] - 10) / len(years)
+    bar_w = max(4.0, min(36.0, slot * 0.7))
+    bars = _year_bars(years, [(k, str(kinds[k]), css[k]) for k in present], counts, top, slot, bar_w)
     label_every = max(1, math.ceil(len(years) / 12))
-    half = chart.bar_w / 2
     return {
-        "width": chart.width,
-        "height": chart.height,
-        "left": chart.left,
-        "baseline": chart.baseline,
-        "bar_width": round(chart.bar_w, 1),
+        **{key: g[key] for key in ("width", "height", "left")},
+        "baseline": g["top_pad"] + plot_h,
+        "bar_width": round(bar_w, 1),
         "bars": bars,
-        "year_labels": [(round(b.x + half, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
-        "ticks": [(t, round(chart.baseline - chart.plot_h * t / chart.top, 1)) for t in chart.ticks],
+        "year_labels": [(round(b.x + bar_w / 2, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
+        "ticks": [(t, round(g["top_pad"] + plot_h - plot_h * t / top, 1)) for t in ticks],
         "series": [{"label": kinds[k], "css": css[k], "kind": k} for k in present],
-        "rows": [
-            {
-                "year": b.label,
-                "url": b.url,
-                "total": b.total,
-                "cells": [counts.get((int(b.label), k), 0) for k in present],
-            }
-            for b in bars
-            if b.total
-        ],
-        "first_year": first,
-        "last_year": last,
+        "rows": _year_rows(bars, present, counts),
         "peak": max(bars, key=lambda b: (b.total, b.label)),
-        "clipped": first > min(year for year, _kind, _n in rows),
     }
+
+
+def _year_rows(bars: list[Bar], present: list[str], counts: dict[tuple[int, str], int]) -> list[dict]:
+    """The chart as a table: a row per year with any visit, a cell per kind shown."""
+    return [
+        {"year": b.label, "url": b.url, "total": b.total, "cells": [counts.get((int(b.label), k), 0) for k in present]}
+        for b in bars
+        if b.total
+    ]
+
+
+def _year_bars(years, series, counts, top, slot, bar_w) -> list[Bar]:
+    """One bar per year linking to that year's visits, a segment per kind (``series``: ``(kind,
+    label, css)``, bottom up) with any; ``top`` is the count at the top of the axis."""
+    g = YEAR_CHART
+    plot_h = g["height"] - g["bottom"] - g["top_pad"]
+    list_url = reverse("visits:visit-list")
+    bars = []
+    for i, year in enumerate(years):
+        bar = Bar(label=str(year), total=0, url=f"{list_url}?{urlencode({'year': year})}")
+        bar.x = round(g["left"] + i * slot + (slot - bar_w) / 2, 1)
+        y = g["top_pad"] + plot_h
+        for kind, label, css in series:
+            if n := counts.get((year, kind), 0):
+                h = plot_h * n / top
+                y -= h
+                bar.segments.append(Segment(label, n, css, bar.x, round(y, 1), round(bar_w, 1), round(h, 1)))
+                bar.total += n
+        bars.append(bar)
+    return bars
 
 
 def instruments_by_level_and_kind() -> dict:

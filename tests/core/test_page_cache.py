@@ -185,10 +185,10 @@ def _version_reads(ctx) -> int:
 
 def test_cached_facet_counts_of_a_large_list_show_a_write_at_once(client, settings, monkeypatch):
     """Facet counts of large lists are cached under the data version: a new row counts at once."""
-    from core import filtering
+    from core.filtering import counting
 
     settings.PAGE_CACHE_SECONDS = 0
-    monkeypatch.setattr(filtering, "FACET_CACHE_MIN_ROWS", 1)  # every list counts as large
+    monkeypatch.setattr(counting, "FACET_CACHE_MIN_ROWS", 1)  # every list counts as large
     factories.organisation(name="Counted One", country="IS")
     first = client.get("/partners/", {"country": "IS"})
     again = client.get("/partners/", {"country": "IS"})
