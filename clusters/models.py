@@ -29,7 +29,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from clusters.triggers import alternative_names_changed, ecosystem_links_changed, organisation_search_names
 from core import fulltext
+from core.cache import data_version_trigger
 from core.models import (
     SluggedModel,
     TimeStampedModel,
@@ -50,6 +52,7 @@ class Ecosystem(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
+        triggers = [data_version_trigger()]
 
     def __str__(self):
         return self.name
@@ -321,7 +324,7 @@ class Organisation(SluggedModel):
 
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
     # The ids of ``ecosystems``, sorted, kept current by database triggers on the link table
-    # (migration 0011): list filters and facets read them from the list indexes below instead of
+    # (clusters/triggers.py): list filters and facets read them from the list indexes below instead of
     # joining 46,000 link rows per facet at 100,000 organisations. Never written by the app.
     ecosystem_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     members = models.ManyToManyField(
@@ -329,7 +332,7 @@ class Organisation(SluggedModel):
     )
     tags = TaggableManager(blank=True, help_text="Technologies and topics, comma-separated.")
 
-    # Alternative names, space-separated, kept current by database triggers (migration 0003):
+    # Alternative names, space-separated, kept current by database triggers (clusters/triggers.py):
     # a generated column cannot read the AlternativeName table.
     search_names = models.TextField(blank=True, default="", editable=False)
     search_vector = models.GeneratedField(
@@ -348,8 +351,9 @@ class Organisation(SluggedModel):
     objects = OrganisationQuerySet.as_manager()
     history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names", "ecosystem_ids"])
 
-    class Meta:
+    class Meta(SluggedModel.Meta):
         ordering = ["name"]
+        triggers = [*SluggedModel.Meta.triggers, organisation_search_names()]
         indexes = [
             # The list pages' filters in their default order (name, then id), so that a filtered
             # page reads its 25 rows in order instead of sorting every match (issue 5).
@@ -423,11 +427,12 @@ class AlternativeName(TimeStampedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRANSLATION)
     language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code, e.g. fr, ru, tr.")
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["organisation", "name"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="alternative_name_unique_per_organisation")
         ]
+        triggers = [*TimeStampedModel.Meta.triggers, *alternative_names_changed()]
 
     def __str__(self):
         return self.name
@@ -464,7 +469,7 @@ class Label(TimeStampedModel):
 
     objects = LabelQuerySet.as_manager()
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["organisation", "kind"]
         constraints = [
             models.CheckConstraint(
@@ -503,7 +508,7 @@ class Membership(TimeStampedModel):
     since = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year.")
     note = models.CharField(max_length=250, blank=True)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["group", "role", "member"]
         constraints = [
             models.UniqueConstraint(fields=["group", "member", "role"], name="membership_unique_role"),
@@ -527,10 +532,21 @@ class ContactPerson(TimeStampedModel):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["organisation", "name"]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+
+class OrganisationEcosystemLink(Organisation.ecosystems.through):
+    """The organisation-ecosystem link table (Django's default many-to-many table), named here
+    only to carry its triggers: django-pgtrigger declares triggers on such a table through a
+    proxy model. No table, no permissions of its own."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger(), *ecosystem_links_changed()]

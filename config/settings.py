@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files for /api/docs/, served locally
     "taggit",
+    "pgtrigger",
     "simple_history",
     "import_export",
     "axes",
@@ -74,6 +75,12 @@ INSTALLED_APPS = [
     "demo",
     "ops",
 ]
+
+# Database triggers are declared on the models (Meta.triggers, django-pgtrigger) and installed by
+# the migrations makemigrations writes for them, never after migrate (installing after migrate
+# races with the tables' own migrations and breaks reversing them).
+PGTRIGGER_MIGRATIONS = True
+PGTRIGGER_INSTALL_ON_MIGRATE = False
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

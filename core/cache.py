@@ -4,8 +4,9 @@ A GET of an HTML page by a reader without a session (no cookie but the language 
 is served from the cache when the same page was rendered for the same full URL, interface
 language, day and data version. The data version is the last committed entry of a log that a
 statement-level trigger on every data table appends to on any INSERT, UPDATE, DELETE or
-TRUNCATE, from any process (migration core/0002_data_version), read in one cheap query per
-request: a committed write changes every key at once, so no page is served stale after it.
+TRUNCATE, from any process (``data_version_trigger()`` below; the log table is migration
+core/0002_data_version), read in one cheap query per request: a committed write changes every
+key at once, so no page is served stale after it.
 The day is in the key for the pages that show what is open or upcoming; entries also expire
 after ``PAGE_CACHE_SECONDS`` (300 in production, off elsewhere unless set).
 
@@ -20,6 +21,7 @@ import re
 from contextvars import ContextVar
 from hashlib import sha256
 
+import pgtrigger
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -32,6 +34,34 @@ SKIPPED_PREFIXES = ("/health/", "/admin/", "/api/", "/accounts/", "/staff/", "/i
 ALLOWED_VARY = {"cookie", "accept-language"}
 TOKEN_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 TOKEN_MARK = b"\x00csrf\x00"
+
+
+DATA_VERSION_TRIGGER = "data_version"
+
+
+def data_version_trigger() -> pgtrigger.Trigger:
+    """The trigger that bumps the data version: after every INSERT, UPDATE, DELETE or TRUNCATE
+    statement on the table, from any process, it appends a row to ``core_data_version``.
+
+    Appending takes no lock another writer waits for (a single counter row would make concurrent
+    writers queue until each other's commit), and ids come from a sequence, so a rolled-back
+    write never makes an old number current again. Once per statement, not per row.
+
+    It sits in ``Meta.triggers`` of the abstract bases (core.models.TimeStampedModel and
+    SluggedModel): a model whose ``Meta`` subclasses theirs gets it, and makemigrations writes
+    the operation that installs it (django-pgtrigger). Other tables of the domain apps (a
+    default many-to-many link table, a model on ``models.Model``) declare it in their own
+    ``Meta.triggers``; tests/core/test_page_cache.py checks that every concrete model of the
+    domain apps has it. Third-party tables (auth, admin, content types, tags) keep the trigger
+    ``core_data_version_bump`` attached by migration core/0002.
+    """
+    return pgtrigger.Trigger(
+        name=DATA_VERSION_TRIGGER,
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete | pgtrigger.Truncate,
+        func="INSERT INTO core_data_version DEFAULT VALUES; RETURN NULL;",
+    )
 
 
 def data_version() -> int:

@@ -24,3 +24,10 @@ EXCEPTION WHEN insufficient_privilege THEN
 END $$;
 """
     return migrations.RunSQL(forward, backward)
+
+
+def create_function(function, *, drop_on_reverse: bool = True) -> migrations.RunSQL:
+    """Create (or replace) a ``core.sql.SqlFunction`` from its constant, so that the text lives
+    in one place and the migration refers to it. Reversed, the function is dropped, unless
+    ``drop_on_reverse`` is False (a migration that re-creates a function an earlier one made)."""
+    return migrations.RunSQL(function.create, function.drop if drop_on_reverse else migrations.RunSQL.noop)

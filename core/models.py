@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.cache import data_version_trigger
 from core.text import unique_slug
 
 
@@ -22,6 +23,9 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+        # Every write bumps the data version (core.cache). Inherited only by a model whose Meta
+        # subclasses this one (``class Meta(TimeStampedModel.Meta)``), as Django's Meta goes.
+        triggers = [data_version_trigger()]
 
 
 class SluggedModel(TimeStampedModel):
@@ -30,7 +34,7 @@ class SluggedModel(TimeStampedModel):
     slug = models.SlugField(max_length=100, unique=True, blank=True, allow_unicode=False)
     slug_source_field = "name"
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         abstract = True
 
     def save(self, *args, **kwargs):

@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
+from core.cache import data_version_trigger
 from core.models import (
     DatePrecision,
     SluggedModel,
@@ -257,7 +258,7 @@ class Instrument(SluggedModel):
     objects = InstrumentQuerySet.as_manager()
     history = tracked_history(m2m_fields=[ecosystems])
 
-    class Meta:
+    class Meta(SluggedModel.Meta):
         ordering = ["name"]
         indexes = [*search_indexes("instrument"), models.Index(fields=["name", "id"], name="instrument_name_id")]
         constraints = [
@@ -288,7 +289,7 @@ class Eligibility(TimeStampedModel):
     co_funding_rate = percentage_field(_("co-funding rate (%)"))
     note = models.CharField(max_length=250, blank=True)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["instrument", "beneficiary_type"]
         verbose_name_plural = _("eligibilities")
         constraints = [
@@ -324,7 +325,7 @@ class Call(SluggedModel):
     objects = CallQuerySet.as_manager()
     history = tracked_history()
 
-    class Meta:
+    class Meta(SluggedModel.Meta):
         ordering = ["-deadline", "title"]
         indexes = [*search_indexes("call"), models.Index(fields=["deadline"], name="call_deadline")]
         constraints = [
@@ -366,7 +367,7 @@ class Project(SluggedModel):
 
     objects = ProjectQuerySet.as_manager()
 
-    class Meta:
+    class Meta(SluggedModel.Meta):
         ordering = ["name"]
         indexes = [*search_indexes("project"), models.Index(fields=["name", "id"], name="project_name_id")]
         constraints = [
@@ -395,7 +396,7 @@ class ProjectPartner(TimeStampedModel):
     partner_code = models.CharField(max_length=20, blank=True, help_text='E.g. "PP5".')
     responsibility = models.CharField(max_length=200, blank=True, help_text='E.g. "WP4 leader".')
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["project", "role", "partner_code", "organisation"]
         constraints = [
             models.UniqueConstraint(fields=["project", "organisation"], name="project_partner_unique"),
@@ -403,3 +404,23 @@ class ProjectPartner(TimeStampedModel):
 
     def __str__(self):
         return f"{self.organisation} in {self.project}"
+
+
+class InstrumentEcosystemLink(Instrument.ecosystems.through):
+    """The instrument-ecosystem link table (Django's default many-to-many table), named here only to carry its
+    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger()]
+
+
+class ProjectEcosystemLink(Project.ecosystems.through):
+    """The project-ecosystem link table (Django's default many-to-many table), named here only to carry its
+    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger()]

@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
+from core.cache import data_version_trigger
 from core.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
 from core.models import DatePrecision, SluggedModel, TimeStampedModel, tracked_history
 
@@ -139,7 +140,7 @@ class Visit(SluggedModel):
     objects = VisitQuerySet.as_manager()
     history = tracked_history(m2m_fields=[delegation, hosts, ecosystems])
 
-    class Meta:
+    class Meta(SluggedModel.Meta):
         ordering = ["-start_date", "title"]
         indexes = [
             models.Index(fields=["status", "-start_date"]),
@@ -189,7 +190,7 @@ class ItineraryStop(TimeStampedModel):
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "day", "position", "pk"]
         verbose_name = _("itinerary stop")
         constraints = [
@@ -226,7 +227,7 @@ class Participant(TimeStampedModel):
     count = models.PositiveIntegerField(null=True, blank=True, help_text="How many, for a group.")
     country = CountryField(blank=True)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "role", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -268,7 +269,7 @@ class Finding(TimeStampedModel):
     unit = models.CharField(max_length=10, choices=Unit.choices, blank=True)
     is_approximate = models.BooleanField(default=False)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "position", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -313,7 +314,7 @@ class FollowUp(TimeStampedModel):
         help_text="The visit or event that carried this action out.",
     )
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "due_date", "pk"]
         verbose_name = _("follow-up")
 
@@ -348,8 +349,38 @@ class Attachment(TimeStampedModel):
     content_type = models.CharField(max_length=100, blank=True, editable=False)
     size = models.PositiveIntegerField(default=0, editable=False)
 
-    class Meta:
+    class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "kind", "pk"]
 
     def __str__(self):
         return self.title or self.original_name or self.file.name
+
+
+class VisitDelegationLink(Visit.delegation.through):
+    """The visit-delegation link table (Django's default many-to-many table), named here only to carry its
+    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger()]
+
+
+class VisitHostLink(Visit.hosts.through):
+    """The visit-host link table (Django's default many-to-many table), named here only to carry its
+    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger()]
+
+
+class VisitEcosystemLink(Visit.ecosystems.through):
+    """The visit-ecosystem link table (Django's default many-to-many table), named here only to carry its
+    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [data_version_trigger()]

@@ -3,13 +3,16 @@ invalidates it at once, and nothing per-user is ever stored or served to someone
 
 import re
 
+import pgtrigger
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from clusters.models import Organisation
-from core.cache import data_version
+from clusters.models import Ecosystem, Organisation
+from core.cache import DATA_VERSION_TRIGGER, data_version
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -66,20 +69,96 @@ def test_a_raw_sql_write_and_a_truncate_bump_the_data_version(client):
     assert data_version() > after_update
 
 
-def test_every_data_table_carries_the_version_trigger():
+DOMAIN_APPS = ("clusters", "funding", "visits")
+# Tables no page reads: the version log itself, sessions, the migration ledger, sign-in lockouts.
+UNTRACKED = ("core_data_version", "django_session", "django_migrations")
+
+
+def _is_history(model) -> bool:
+    """simple_history's tables: no page reads them, and they are written only together with the
+    record they track, whose own trigger bumps the version (core/0003)."""
+    return model.__module__ == "simple_history.models" or model.__name__.startswith("Historical")
+
+
+def _domain_tables() -> set[str]:
+    """Every table of a concrete model of the domain apps, default many-to-many tables included."""
+    return {
+        model._meta.db_table
+        for label in DOMAIN_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if not model._meta.proxy and model._meta.managed and not _is_history(model)
+    }
+
+
+def _triggers_by_table() -> dict[str, set[str]]:
     with connection.cursor() as cursor:
         cursor.execute(
-            """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-               WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-                 AND c.relname NOT IN ('core_data_version', 'django_session', 'django_migrations')
-                 AND c.relname NOT LIKE 'axes\\_%%'
-                 AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid
-                                 AND g.tgname = 'core_data_version_bump')"""
+            """SELECT c.relname, g.tgname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               JOIN pg_trigger g ON g.tgrelid = c.oid AND NOT g.tgisinternal
+               WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"""
         )
-        missing = [row[0] for row in cursor.fetchall()]
-    # A migration adding a table runs SELECT core_attach_data_version_triggers() (core/0002).
-    assert missing == []
-    assert "clusters_organisation" in connection.introspection.table_names()
+        found: dict[str, set[str]] = {}
+        for table, trigger in cursor.fetchall():
+            found.setdefault(table, set()).add(trigger)
+    return found
+
+
+def test_every_domain_model_declares_the_version_trigger_and_has_it_installed():
+    """Declared in Python (core.cache.data_version_trigger: the abstract bases' Meta, or the
+    model's own Meta, or a proxy for a default link table), so makemigrations installs it."""
+    declared = {
+        model._meta.db_table: trigger.get_pgid(model)
+        for model, trigger in pgtrigger.registered()
+        if trigger.name == DATA_VERSION_TRIGGER
+    }
+    tables = _domain_tables()
+    assert "clusters_organisation" in tables and "clusters_organisation_ecosystems" in tables
+    assert "visits_visit_hosts" in tables and "funding_projectpartner" in tables
+    assert sorted(tables - declared.keys()) == []  # a model whose Meta does not inherit the base's
+    installed = _triggers_by_table()
+    assert sorted(t for t in tables if declared[t] not in installed.get(t, set())) == []
+    # One entry per statement: the hand-attached trigger of core/0002 is gone from these tables.
+    assert sorted(t for t in tables if "core_data_version_bump" in installed.get(t, set())) == []
+
+
+def test_every_declared_trigger_is_installed_as_declared():
+    """What ``manage.py pgtrigger ls`` reports: no trigger missing or outdated (a trigger edited
+    in Python without its migration)."""
+    states = {
+        trigger.get_uri(model): trigger.get_installation_status(model)[0] for model, trigger in pgtrigger.registered()
+    }
+    assert states and {uri for uri, state in states.items() if state != "INSTALLED"} == set()
+
+
+def test_every_other_data_table_keeps_the_hand_attached_version_trigger():
+    """Third-party tables (auth, admin, content types, tags) keep core/0002's trigger."""
+    history = {
+        model._meta.db_table
+        for label in DOMAIN_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if _is_history(model)
+    }
+    installed = _triggers_by_table()
+    others = [
+        t
+        for t in connection.introspection.table_names()
+        if t not in UNTRACKED and not t.startswith("axes_") and t not in _domain_tables() and t not in history
+    ]
+    assert "taggit_taggeditem" in others and "auth_user" in others
+    assert sorted(t for t in others if "core_data_version_bump" not in installed.get(t, set())) == []
+
+
+def test_a_write_to_a_link_table_or_an_ecosystem_bumps_the_data_version_once_per_statement():
+    org = factories.organisation(name="Linked")
+    ecosystems = list(Ecosystem.objects.all()[:2])
+    before = data_version()
+    org.ecosystems.add(*ecosystems)  # one INSERT of two links, then the trigger's UPDATE of the organisation
+    assert data_version() == before + 2
+    assert list(Organisation.objects.filter(pk=org.pk).values_list("ecosystem_ids", flat=True)) == [
+        sorted(e.pk for e in ecosystems)
+    ]
+    Ecosystem.objects.filter(pk=ecosystems[0].pk).update(position=F("position"))
+    assert data_version() == before + 3
 
 
 def test_each_hit_gets_its_own_csrf_token_and_cookie(client):
