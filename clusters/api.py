@@ -4,6 +4,8 @@ Contact details (address, e-mail, phone, fax, contact persons) are for signed-in
 the profile page: anonymous clients get ``"contact": null``. Visits are those the client may see.
 """
 
+from django.contrib.auth.models import AnonymousUser
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clusters.filtersets import OrganisationFilterSet
@@ -138,6 +140,9 @@ class OrganisationDetailSerializer(OrganisationSerializer):
     member_of = MemberOfSerializer(source="membership_links", many=True, read_only=True)
     visits_hosted = VisitLink(many=True, read_only=True)
     visits_made = VisitLink(many=True, read_only=True)
+    visits = serializers.SerializerMethodField(
+        help_text="Every visit or event it took part in (host, delegation, stop host, participant, organiser)."
+    )
     managed_instruments = InstrumentLink(many=True, read_only=True)
     projects = ProjectRoleSerializer(source="project_links", many=True, read_only=True)
     contact = ContactSerializer(source="*", read_only=True, allow_null=True)
@@ -161,10 +166,21 @@ class OrganisationDetailSerializer(OrganisationSerializer):
             "member_of",
             "visits_hosted",
             "visits_made",
+            "visits",
             "managed_instruments",
             "projects",
             "contact",
         ]
+
+    @extend_schema_field(VisitLink(many=True))
+    def get_visits(self, organisation) -> list:
+        """The participation rule's visits the client may see, oldest first; one query."""
+        request = self.context.get("request")
+        user = request.user if request else AnonymousUser()
+        visits = Organisation.organised_visits.field.model.objects.visible_to(user).involving(organisation)
+        field = VisitLink(many=True, read_only=True)
+        field.bind("visits", self)
+        return field.to_representation(visits.order_by("start_date", "pk"))
 
 
 class OrganisationViewSet(RecordViewSet):
@@ -177,4 +193,5 @@ class OrganisationViewSet(RecordViewSet):
     detail_serializer_class = OrganisationDetailSerializer
 
     def get_detail_queryset(self):
+        # The profile page's read path (``for_profile``) and what the API lists besides.
         return Organisation.objects.for_list().for_detail(self.request.user)

@@ -3,7 +3,7 @@ from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clusters.models import PUBLISHED_VISIT, Ecosystem, Label, Organisation
+from clusters.models import Ecosystem, Label, Organisation
 from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 
@@ -26,28 +26,9 @@ def label_kind_expression(filterset):
 
 
 def has_visits_counts(filterset, base, limit: int) -> tuple[str, list]:
-    """The "has visits" facet: the ``base`` organisations hosting, visiting or hosting a stop of a
-    published visit ("yes"), and the rest ("no"), with the base's ids computed once."""
-    ids_sql, params = base.order_by().values("pk").query.sql_with_params()
-    visit = Organisation.visits_hosted.field.model
-    links = [
-        (Organisation.visits_hosted.through._meta.db_table, "organisation_id"),
-        (Organisation.visits_made.through._meta.db_table, "organisation_id"),
-        (Organisation.itinerary_stops.field.model._meta.db_table, "host_id"),
-    ]
-    # Scalar subqueries with LIMIT 1, not EXISTS: PostgreSQL 18 turns an EXISTS into a hash of
-    # every published visit's links; these stay index probes per base row.
-    published = " OR ".join(
-        f"(SELECT 1 FROM {table} AS l JOIN {visit._meta.db_table} AS v ON v.id = l.visit_id"
-        f" WHERE l.{column} = b.pk AND v.status = %s LIMIT 1) IS NOT NULL"
-        for table, column in links
-    )
-    sql = (
-        f"WITH b(pk) AS MATERIALIZED ({ids_sql}), y AS (SELECT COUNT(*) AS n FROM b WHERE {published}) "
-        "SELECT 'yes' AS facet_value, NULL::text AS facet_label, y.n AS facet_count FROM y"
-        " UNION ALL SELECT 'no', NULL::text, (SELECT COUNT(*) FROM b) - y.n FROM y"
-    )
-    return sql, [*params, *[PUBLISHED_VISIT["visit__status"]] * len(links)]
+    """The "has visits" facet: the ``base`` organisations that took part in a published visit
+    under the participation rule, and the rest (``OrganisationQuerySet.has_visits_facet_sql``)."""
+    return base.has_visits_facet_sql()
 
 
 def ecosystem_counts(filterset, base, limit: int) -> tuple[str, list]:
@@ -123,6 +104,7 @@ class OrganisationFilterSet(FacetedFilterSet):
         return queryset.filter(has_valid_label=True) if value == "yes" else queryset
 
     def filter_has_visits(self, queryset, name, value):
+        # ``for_list``'s alias: took part in a published visit, in any role (``took_part``).
         return queryset.filter(has_visits=value == "yes")
 
     def filter_target_country(self, queryset, name, value):

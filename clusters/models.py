@@ -4,6 +4,9 @@ Every other app points here: a host, a delegation member, a managing body and a 
 are all rows of ``Organisation``.
 """
 
+import functools
+import operator
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -21,6 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Length
 from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
@@ -29,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from clusters.participation import participation_links
 from clusters.triggers import alternative_names_changed, ecosystem_links_changed, organisation_search_names
 from core import fulltext
 from core.cache import data_version_trigger
@@ -61,6 +66,9 @@ class Ecosystem(models.Model):
 # Visits live in the visits app, which depends on this one; they are reached through the
 # reverse relations, never imported. Only published visits count on public list pages.
 PUBLISHED_VISIT = {"visit__status": "published"}
+PUBLISHED = {"status": "published"}
+
+
 # How close (pg_trgm similarity of folded names) a new name must be to an existing one to be
 # shown as a possible duplicate, and how long a name must be to be looked for inside others.
 DUPLICATE_SIMILARITY = 0.55
@@ -125,18 +133,50 @@ class OrganisationQuerySet(models.QuerySet):
             .order_by("-name_similarity", "name")[:10]
         )
 
-    def for_list(self):
-        """List pages and CSV export: related counts as subquery annotations, tags and ecosystems
-        prefetched. A page costs the same queries for 3 rows or 3,000.
+    def took_part(self, **visit_filters):
+        """A condition on organisations: it took part in a visit matching ``visit_filters``
+        (``status="published"``) under the participation rule (``participation_links``), one
+        ``EXISTS`` per link so that rows never repeat."""
+        links = participation_links()
+        return functools.reduce(
+            operator.or_,
+            (Exists(link.rows(**visit_filters).filter(**{link.organisation: OuterRef("pk")})) for link in links),
+        )
 
-        The facet flags (``has_visits``, ``has_valid_label``, ``size_band``) are aliases: filters
-        and facets read them, the page's rows do not select them. Selected, the planner hashes
-        every published visit's links to answer them even for 25 rows; the counts, correlated
-        subqueries, are evaluated after the LIMIT, for the page's rows only."""
+    def has_visits_facet_sql(self) -> tuple[str, list]:
+        """The "has visits" facet of these organisations as ``facet_value, facet_label,
+        facet_count`` SQL: how many took part in a published visit ("yes", the rule of
+        ``took_part``) and how many did not ("no"), with their ids computed once.
+
+        Raw SQL around ORM-built probes: one scalar subquery with LIMIT 1 per link, not EXISTS,
+        because PostgreSQL 18 turns an EXISTS into a hash of every published visit's links;
+        these stay index probes per organisation."""
+        ids_sql, params = self.order_by().values("pk").query.sql_with_params()
+        probes, probe_params = [], []
+        for link in participation_links():
+            rows = link.rows(**PUBLISHED).filter(**{f"{link.organisation}_id": RawSQL("b.pk", ())})
+            sql, part = rows.annotate(one=Value(1)).values("one")[:1].query.sql_with_params()
+            probes.append(f"({sql}) IS NOT NULL")
+            probe_params += part
+        sql = (
+            f"WITH b(pk) AS MATERIALIZED ({ids_sql}), y AS (SELECT COUNT(*) AS n FROM b WHERE {' OR '.join(probes)}) "
+            "SELECT 'yes' AS facet_value, NULL::text AS facet_label, y.n AS facet_count FROM y"
+            " UNION ALL SELECT 'no', NULL::text, (SELECT COUNT(*) FROM b) - y.n FROM y"
+        )
+        return sql, [*params, *probe_params]
+
+    def for_list(self):
+        """List pages, CSV export and the API's list: related counts as subquery annotations,
+        tags and ecosystems prefetched. A page costs the same queries for 3 rows or 3,000.
+
+        The facet flags (``has_visits``: took part in a published visit, ``took_part``;
+        ``has_valid_label``, ``size_band``) are aliases: filters and facets read them, the page's
+        rows do not select them. Selected, the planner hashes every published visit's links to
+        answer them even for 25 rows; the counts, correlated subqueries, are evaluated after the
+        LIMIT, for the page's rows only."""
         today = timezone.localdate()
         hosted = Organisation.visits_hosted.through
         made = Organisation.visits_made.through
-        stop = Organisation.itinerary_stops.field.model
         return (
             self.annotate(
                 members_on_record=count_related(Membership, "group"),
@@ -144,9 +184,7 @@ class OrganisationQuerySet(models.QuerySet):
                 visits_made_count=count_related(made, "organisation", **PUBLISHED_VISIT),
             )
             .alias(
-                has_visits=Exists(hosted.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
-                | Exists(made.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT))
-                | Exists(stop.objects.filter(host=OuterRef("pk"), **PUBLISHED_VISIT)),
+                has_visits=self.took_part(**PUBLISHED),
                 has_valid_label=Exists(Label.objects.current(today).filter(organisation=OuterRef("pk"))),
                 size_band=Case(
                     When(members_count__isnull=True, then=Value("unknown")),
@@ -168,61 +206,39 @@ class OrganisationQuerySet(models.QuerySet):
             .prefetch_related(Prefetch("tags", to_attr="tag_list"), Prefetch("ecosystems", to_attr="ecosystem_list"))
         )
 
-    def for_detail(self, user):
-        """The profile page: everything it shows, prefetched in a fixed number of queries.
-        Visits are those ``user`` may see; contacts are loaded for signed-in users only."""
-        visit_model = Organisation.visits_hosted.field.model
-        stop_model = Organisation.itinerary_stops.field.model
-        visits = visit_model.objects.visible_to(user).select_related("project").order_by("start_date", "pk")
+    def for_profile(self, user):
+        """An organisation as its profile page shows it: names, ecosystems, tags, labels, managed
+        instruments and, for signed-in users, contacts, prefetched. The page reads the rest in
+        one query each: memberships both ways, and the sections other apps register
+        (``core.registry``: visits through the participation rule, projects)."""
         prefetches = [
             "alternative_names",
             "ecosystems",
             "tags",
             "labels",
-            Prefetch("member_links", queryset=Membership.objects.select_related("member")),
-            Prefetch("membership_links", queryset=Membership.objects.select_related("group")),
-            Prefetch("visits_hosted", queryset=visits.prefetch_related("delegation")),
-            Prefetch(
-                "visits_made",
-                queryset=visits.prefetch_related(
-                    "hosts",
-                    Prefetch("stops", queryset=stop_model.objects.filter(host__isnull=False).select_related("host")),
-                ),
-            ),
-            Prefetch(
-                "itinerary_stops",
-                queryset=stop_model.objects.filter(visit__in=visits)
-                .select_related("visit__project")
-                .prefetch_related("visit__delegation"),
-            ),
             Prefetch(
                 "managed_instruments", queryset=Organisation.managed_instruments.field.model.objects.order_by("name")
-            ),
-            Prefetch(
-                "project_links",
-                queryset=Organisation.project_links.field.model.objects.select_related("project__instrument"),
             ),
         ]
         if user.is_authenticated:
             prefetches.append("contacts")
         return self.prefetch_related(*prefetches)
 
-    def for_profile(self, user):
-        """The profile page's organisation: ``for_detail`` without the visits, memberships and
-        project links, which the page reads in one query each for everything it shows
-        (``clusters.views.OrganisationDetailView``)."""
-        prefetches = [
-            "alternative_names",
-            "ecosystems",
-            "tags",
-            "labels",
+    def for_detail(self, user):
+        """An organisation as the API shows it: ``for_profile`` and what the API lists besides,
+        memberships both ways, the visits it hosted and made that ``user`` may see, and its
+        project links; a fixed number of queries."""
+        visits = Organisation.visits_hosted.field.model.objects.visible_to(user).order_by("start_date", "pk")
+        return self.for_profile(user).prefetch_related(
+            Prefetch("member_links", queryset=Membership.objects.select_related("member")),
+            Prefetch("membership_links", queryset=Membership.objects.select_related("group")),
+            Prefetch("visits_hosted", queryset=visits),
+            Prefetch("visits_made", queryset=visits),
             Prefetch(
-                "managed_instruments", queryset=Organisation.managed_instruments.field.model.objects.order_by("name")
+                "project_links",
+                queryset=Organisation.project_links.field.model.objects.select_related("project__instrument"),
             ),
-        ]
-        if user.is_authenticated:
-            prefetches.append("contacts")
-        return self.prefetch_related(*prefetches)
+        )
 
     def similar_to(self, organisation, n: int = 5):
         """The ``n`` organisations sharing most ecosystems, tags and country with ``organisation``

@@ -9,21 +9,17 @@ alternatives show.
 """
 
 import math
-from dataclasses import dataclass, field
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
 from funding.participation import project_partner_links
-from visits.models import ItineraryStop, Participant, Visit
-from visits.participation import visits_involving
+from visits.models import Visit
+from visits.participation import MET, PROJECT, VISITED_US, WE_VISITED, Partner, Tie, visits_involving
+from visits.participation import cooperation_partners as partners_of
 
-VISITED_US = "visited_us"
-WE_VISITED = "we_visited"
-MET = "met"
-PROJECT = "project"
-TIE_ORDER = {VISITED_US: 0, WE_VISITED: 1, MET: 2, PROJECT: 3}
+__all__ = ["MET", "PROJECT", "VISITED_US", "WE_VISITED", "Partner", "Tie", "cooperation_graph", "network_overview"]
+
 MAX_GRAPH_PARTNERS = 16
 MAX_LIST_PARTNERS = 100
 MAX_NETWORK_NODES = 40
@@ -35,76 +31,13 @@ def short(text: str, n: int = LABEL_CHARS) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-@dataclass
-class Tie:
-    """One reason two organisations are linked: a visit or event (with its project), or a project."""
-
-    kind: str
-    visit: Visit | None = None
-    project: object = None
-
-    @property
-    def year(self):
-        return self.visit.start_date.year if self.visit else None
-
-
-@dataclass
-class Partner:
-    organisation: Organisation
-    ties: list[Tie] = field(default_factory=list)
-
-    def kinds(self) -> set[str]:
-        return {t.kind for t in self.ties}
-
-
-def _sides(visit) -> tuple[dict, dict, dict]:
-    """The hosting side, the visiting side and everyone involved in ``visit``, by primary key."""
-    hosting = {o.pk: o for o in visit.involved_hosts}
-    hosting.update((s.host.pk, s.host) for s in visit.involved_stops)
-    visiting = {o.pk: o for o in visit.involved_delegation}
-    everyone = {**hosting, **visiting}
-    for organisation, role in visit.involved_participants:
-        everyone[organisation.pk] = organisation
-        if role == Participant.Role.HOST:
-            hosting[organisation.pk] = organisation
-        elif role == Participant.Role.DELEGATE:
-            visiting[organisation.pk] = organisation
-    if visit.organiser_id:
-        everyone[visit.organiser_id] = visit.organiser
-    return hosting, visiting, everyone
-
-
 def cooperation_partners(org, user, visits=None, project_links=None) -> list[Partner]:
-    """Every organisation linked to ``org`` by a visit, an event or a project, most ties first.
-    Two queries, however many visits and partners; none when given ``visits``
-    (``visits_involving``) and ``project_links`` (``project_partner_links``)."""
-    partners: dict[int, Partner] = {}
-
-    def add(other, tie):
-        if other.pk == org.pk:
-            return
-        partner = partners.setdefault(other.pk, Partner(other))
-        if not any(t.kind == tie.kind and t.visit == tie.visit and t.project == tie.project for t in partner.ties):
-            partner.ties.append(tie)
-
-    for visit in visits_involving(org, user) if visits is None else visits:
-        hosting, visiting, everyone = _sides(visit)
-        for other in everyone.values():
-            if org.pk in hosting and other.pk in visiting and other.pk not in hosting:
-                kind = VISITED_US
-            elif org.pk in visiting and other.pk in hosting and other.pk not in visiting:
-                kind = WE_VISITED
-            else:
-                kind = MET
-            add(other, Tie(kind, visit=visit, project=visit.project))
+    """Every organisation linked to ``org`` by a visit, an event or a project, most ties first
+    (``visits.participation.cooperation_partners``, the profile's algorithm too). Two queries;
+    none when given ``visits`` (``visits_involving``) and ``project_links`` (``project_partner_links``)."""
+    visits = visits_involving(org, user) if visits is None else visits
     links = project_partner_links(org) if project_links is None else project_links
-    for link in sorted(links, key=lambda link: (link.project.name, link.organisation.name, link.pk)):
-        add(link.organisation, Tie(PROJECT, project=link.project))
-    for partner in partners.values():
-        partner.ties.sort(
-            key=lambda t: (TIE_ORDER[t.kind], t.visit.start_date.toordinal() if t.visit else 0, str(t.project or ""))
-        )
-    return sorted(partners.values(), key=lambda p: (-len(p.ties), p.organisation.name.casefold(), p.organisation.pk))
+    return partners_of(org, visits, links)
 
 
 def _years_label(ties: list[Tie]) -> str:
@@ -235,67 +168,12 @@ def _describe(partner: Partner, org, projects: bool = True) -> str:
     return "; ".join(parts)
 
 
-NETWORK_CTE = """
-WITH involved AS (
-    SELECT visit_id, organisation_id AS org FROM {hosts}
-    UNION SELECT visit_id, organisation_id FROM {delegation}
-    UNION SELECT visit_id, host_id FROM {stops} WHERE host_id IS NOT NULL
-    UNION SELECT visit_id, organisation_id FROM {participants} WHERE organisation_id IS NOT NULL
-    UNION SELECT id, organiser_id FROM {visits} WHERE organiser_id IS NOT NULL
-), clusters AS (
-    SELECT i.visit_id, i.org FROM involved i
-    JOIN {visits} v ON v.id = i.visit_id AND v.status = %(published)s
-    JOIN {organisations} o ON o.id = i.org AND o.kind = ANY(%(kinds)s) {only}
-), links AS (
-    SELECT a.org AS a, b.org AS b, COUNT(*) AS n
-    FROM clusters a JOIN clusters b ON a.visit_id = b.visit_id AND a.org < b.org
-    GROUP BY a.org, b.org
-)
-"""
-# The strongest links first (most shared visits, then the busiest pair), and the totals.
-CANDIDATES_SQL = (
-    NETWORK_CTE
-    + """, degree AS (
-    SELECT org, SUM(n) AS w FROM (SELECT a AS org, n FROM links UNION ALL SELECT b, n FROM links) d GROUP BY org
-)
-(SELECT l.a, l.b, l.n FROM links l JOIN degree da ON da.org = l.a JOIN degree db ON db.org = l.b
- ORDER BY l.n DESC, da.w + db.w DESC, l.a, l.b LIMIT %(candidates)s)
-UNION ALL SELECT -1, (SELECT COUNT(*) FROM degree), (SELECT COUNT(*) FROM links)
-"""
-)
-AMONG_SQL = NETWORK_CTE + "SELECT a, b, n FROM links"
-
-
 def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
     """Clusters, poles and networks linked by published visits and events they took part in
-    together (in any role). Keeps at most ``limit`` of them, taken from the strongest links
-    down, so that the picture shows links rather than busy but unrelated nodes; returns their
-    ids, every link among them, and the totals before the cap. Two queries."""
-    tables = {
-        "hosts": Visit.hosts.through._meta.db_table,
-        "delegation": Visit.delegation.through._meta.db_table,
-        "stops": ItineraryStop._meta.db_table,
-        "participants": Participant._meta.db_table,
-        "visits": Visit._meta.db_table,
-        "organisations": Organisation._meta.db_table,
-    }
-    params = {"published": Visit.Status.PUBLISHED, "kinds": list(Organisation.CLUSTER_KINDS)}
-    chosen: list[int] = []
-    nodes_total = links_total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(CANDIDATES_SQL.format(only="", **tables), {**params, "candidates": 4 * limit})
-        for a, b, n in cursor.fetchall():
-            if a == -1:
-                nodes_total, links_total = b, n
-                continue
-            new = [pk for pk in (a, b) if pk not in chosen]
-            if len(chosen) + len(new) <= limit:
-                chosen.extend(new)
-        if not chosen:
-            return [], [], nodes_total, links_total
-        cursor.execute(AMONG_SQL.format(only="AND o.id = ANY(%(ids)s)", **tables), {**params, "ids": chosen})
-        links = [tuple(row) for row in cursor.fetchall()]
-    return chosen, links, nodes_total, links_total
+    together (the participation rule, any role; ``VisitQuerySet.co_participation``). Keeps at
+    most ``limit`` of them, from the strongest links down, so that the picture shows links rather
+    than busy but unrelated nodes; their ids, every link among them, the totals. Two queries."""
+    return Visit.objects.published().co_participation(Organisation.CLUSTER_KINDS, limit)
 
 
 def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:

@@ -21,6 +21,7 @@ from core.api import (
 )
 from visits.filtersets import VisitFilterSet
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
+from visits.querysets import delegation_countries
 
 
 class VisitSerializer(serializers.ModelSerializer):
@@ -32,6 +33,10 @@ class VisitSerializer(serializers.ModelSerializer):
     organiser = OrganisationLink(read_only=True, allow_null=True)
     hosts = OrganisationLink(source="hosts.all", many=True, read_only=True)
     delegation = OrganisationLink(source="delegation.all", many=True, read_only=True)
+    delegation_countries = serializers.SerializerMethodField(
+        help_text="Countries the delegation came from: its members' and those of delegates listed as "
+        "participants, counted groups included (ISO 3166-1 alpha-2 codes, sorted)."
+    )
     project = ProjectLink(read_only=True, allow_null=True)
     ecosystems = ecosystems_field()
     tags = tags_field()
@@ -56,6 +61,7 @@ class VisitSerializer(serializers.ModelSerializer):
             "organiser",
             "hosts",
             "delegation",
+            "delegation_countries",
             "project",
             "language",
             "summary_en",
@@ -63,6 +69,9 @@ class VisitSerializer(serializers.ModelSerializer):
             "tags",
             "published_at",
         ]
+
+    def get_delegation_countries(self, visit) -> list[str]:
+        return delegation_countries(visit)
 
 
 class ItineraryStopSerializer(serializers.ModelSerializer):

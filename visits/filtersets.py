@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -8,53 +8,21 @@ from clusters.models import Ecosystem, Organisation
 from core.countries import country_choices
 from core.filtering import Facet, FacetedFilterSet, SlugFilter
 from core.languages import LANGUAGE_CHOICES
-from visits.models import ItineraryStop, Participant, Visit
+from visits.models import Visit
 
 Project = Visit.project.field.related_model
 
 
-def involved(organisation, visit) -> Q:
-    """``organisation`` took part in ``visit`` in any role: organiser, host, delegation member,
-    host of an itinerary stop, or listed participant. Both sides may be values or ``OuterRef``s;
-    every branch is an ``EXISTS`` so no row is ever duplicated."""
-    return (
-        Exists(Visit.objects.filter(pk=visit, organiser=organisation))
-        | Exists(Visit.hosts.through.objects.filter(visit=visit, organisation=organisation))
-        | Exists(Visit.delegation.through.objects.filter(visit=visit, organisation=organisation))
-        | Exists(ItineraryStop.objects.filter(visit=visit, host=organisation))
-        | Exists(Participant.objects.filter(visit=visit, organisation=organisation))
-    )
-
-
 def involved_counts(filterset, base, limit: int) -> tuple[str, list]:
-    """The "organisation involved" facet, counted from the link tables: every distinct (visit,
-    organisation) pair of the ``base`` visits in any role of ``involved()``, counted per
-    organisation; the top ``limit`` with slug and name. Reads the links of the filtered visits
-    only, never every organisation."""
-    ids = base.order_by().values("pk")
-    links = [
-        Visit.objects.filter(pk__in=ids, organiser__isnull=False).values_list("pk", "organiser_id"),
-        Visit.hosts.through.objects.filter(visit__in=ids).values_list("visit_id", "organisation_id"),
-        Visit.delegation.through.objects.filter(visit__in=ids).values_list("visit_id", "organisation_id"),
-        ItineraryStop.objects.filter(visit__in=ids, host__isnull=False).values_list("visit_id", "host_id"),
-        Participant.objects.filter(visit__in=ids, organisation__isnull=False).values_list(
-            "visit_id", "organisation_id"
-        ),
-    ]
-    parts, params = [], []
-    for links_query in links:
-        sql, part_params = links_query.order_by().query.sql_with_params()
-        parts.append(f"({sql})")
-        params += part_params
-    organisation = Organisation._meta.db_table
-    # UNION (not ALL) keeps each pair once, so COUNT(*) counts distinct visits.
-    sql = (
-        "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count FROM ("
-        f"SELECT l.organisation_id, COUNT(*) AS n FROM ({' UNION '.join(parts)}) AS l(visit_id, organisation_id)"
-        " GROUP BY l.organisation_id ORDER BY n DESC, l.organisation_id LIMIT %s"
-        f") AS c JOIN {organisation} AS o ON o.id = c.organisation_id"
-    )
-    return sql, [*params, limit + 1]
+    """The "organisation involved" facet: per organisation, how many of the ``base`` visits it
+    took part in under the participation rule (``VisitQuerySet.involved_counts_sql``)."""
+    return base.involved_counts_sql(limit)
+
+
+def delegation_country_counts(filterset, base, limit: int) -> tuple[str, list]:
+    """The "delegation from" facet, counted groups with a country included
+    (``VisitQuerySet.delegation_country_counts_sql``)."""
+    return base.delegation_country_counts_sql(limit)
 
 
 class YearFilter(django_filters.Filter):
@@ -83,7 +51,7 @@ class VisitFilterSet(FacetedFilterSet):
         Facet("kind"),
         Facet("year", ExtractYear("start_date"), limit=12, single=True),
         Facet("host_country", "hosts__country", limit=10),
-        Facet("delegation_country", "delegation__country", limit=10),
+        Facet("delegation_country", counts=delegation_country_counts, limit=10),
         Facet("organisation", counts=involved_counts, limit=10),
         Facet("project", "project__slug", label_expression="project__name", limit=8),
         Facet("ecosystem", "ecosystems__slug", label_expression="ecosystems__name", limit=14),
@@ -101,9 +69,7 @@ class VisitFilterSet(FacetedFilterSet):
         )
 
     def filter_delegation_country(self, queryset, name, value):
-        return queryset.filter(
-            Exists(Visit.delegation.through.objects.filter(visit=OuterRef("pk"), organisation__country=value))
-        )
+        return queryset.from_country(value)
 
     def filter_organisation(self, queryset, name, value):
-        return queryset.filter(involved(value.pk, OuterRef("pk")))
+        return queryset.involving(value)

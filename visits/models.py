@@ -15,43 +15,7 @@ from core import fulltext
 from core.cache import data_version_trigger
 from core.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
 from core.models import DatePrecision, SluggedModel, TimeStampedModel, tracked_history
-
-
-class VisitQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Visit.Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Drafts are for staff only; everyone else sees published visits."""
-        return self if user.is_staff else self.published()
-
-    def most_recent(self, n: int = 5):
-        return self.order_by("-start_date", "-pk")[:n]
-
-    def search(self, query):
-        """Full-text (stemmed in each report's language) and typo-tolerant title search,
-        annotated with ``search_rank``. Combine with ``visible_to()``: drafts are not filtered here."""
-        return fulltext.search(self, query)
-
-    def for_list(self):
-        """List pages and CSV export: organiser, project, hosts, delegation, tags and ecosystems
-        loaded in a fixed number of queries, however many rows."""
-        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
-
-    def for_detail(self):
-        """The visit page: everything it shows, in a fixed number of queries. Combine with
-        ``visible_to()``; a follow-up's outcome visit is loaded whatever its status."""
-        return self.select_related("organiser", "project__instrument").prefetch_related(
-            "hosts",
-            "delegation",
-            "tags",
-            "ecosystems",
-            models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
-            models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
-            models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
-            models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
-            "attachments",
-        )
+from visits.querysets import VisitQuerySet
 
 
 class Visit(SluggedModel):

@@ -1,31 +1,21 @@
-"""Which visits an organisation took part in, with everyone else involved: the read path of an
-organisation's timeline, cooperation history and cooperation graph."""
+"""Which visits an organisation took part in, with everyone else involved, and who it met there:
+the read path of an organisation's timeline, cooperation history and cooperation graph.
 
-from dataclasses import dataclass
+The participation rule itself is ``clusters.participation.participation_links`` (host,
+delegation member, itinerary-stop host, participant in any role, organiser); visits read it
+through ``VisitQuerySet.involving``.
+"""
 
-from django.db.models import JSONField, Q
-from django.db.models.expressions import RawSQL
+from dataclasses import dataclass, field
 
 from clusters.models import Organisation
-from visits.models import ItineraryStop, Participant, Visit
+from visits.models import Participant, Visit
 
-# Everyone involved in a visit (hosts, delegation, stop hosts, participants with an organisation),
-# as one JSON array per visit (text, which JSONField decodes) of
-# [relation, day, position, role, id, name, acronym, slug, kind, country].
-INVOLVED_SQL = """
-SELECT COALESCE(json_agg(json_build_array(i.relation, i.day, i.position, i.role, o.id, o.name, o.acronym,
-                                          o.slug, o.kind, o.country)
-                         ORDER BY i.relation, i.day, i.position, i.n, o.name, o.id)::text, '[]')
-FROM (
-    SELECT 'host' AS relation, 0 AS day, 0 AS position, '' AS role, id AS n, organisation_id AS org
-    FROM {hosts} WHERE visit_id = {visits}.id
-    UNION ALL SELECT 'delegation', 0, 0, '', id, organisation_id FROM {delegation} WHERE visit_id = {visits}.id
-    UNION ALL SELECT 'stop', day, position, '', id, host_id FROM {stops}
-    WHERE visit_id = {visits}.id AND host_id IS NOT NULL
-    UNION ALL SELECT 'participant', 0, 0, role, id, organisation_id FROM {participants}
-    WHERE visit_id = {visits}.id AND organisation_id IS NOT NULL
-) AS i JOIN {organisations} AS o ON o.id = i.org
-"""
+VISITED_US = "visited_us"
+WE_VISITED = "we_visited"
+MET = "met"
+PROJECT = "project"
+TIE_ORDER = {VISITED_US: 0, WE_VISITED: 1, MET: 2, PROJECT: 3}
 
 
 @dataclass
@@ -37,40 +27,46 @@ class Stop:
     visit: Visit
 
 
+@dataclass
+class Tie:
+    """One reason two organisations are linked: a visit or event (with its project), or a project."""
+
+    kind: str
+    visit: Visit | None = None
+    project: object = None
+
+    @property
+    def year(self):
+        return self.visit.start_date.year if self.visit else None
+
+
+@dataclass
+class Partner:
+    organisation: Organisation
+    ties: list[Tie] = field(default_factory=list)
+
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.ties}
+
+
 def visits_involving(org, user) -> list[Visit]:
-    """Visits ``user`` may see in which ``org`` hosted, visited, hosted a stop, took part or
-    organised, oldest first, each with everyone else involved (``involved_hosts``,
-    ``involved_delegation``, ``involved_stops``, ``involved_participants`` as (organisation,
-    role)); one query. The organisations carry the fields the page shows (name, acronym, slug,
-    kind, country); one instance per organisation across all visits."""
-    involved = (
-        Q(pk__in=Visit.hosts.through.objects.filter(organisation=org).values("visit_id"))
-        | Q(pk__in=Visit.delegation.through.objects.filter(organisation=org).values("visit_id"))
-        | Q(pk__in=ItineraryStop.objects.filter(host=org).values("visit_id"))
-        | Q(pk__in=Participant.objects.filter(organisation=org).values("visit_id"))
-        | Q(organiser=org)
-    )
-    sql = INVOLVED_SQL.format(
-        hosts=Visit.hosts.through._meta.db_table,
-        delegation=Visit.delegation.through._meta.db_table,
-        stops=ItineraryStop._meta.db_table,
-        participants=Participant._meta.db_table,
-        visits=Visit._meta.db_table,
-        organisations=Organisation._meta.db_table,
-    )
+    """Visits ``user`` may see in which ``org`` took part (``VisitQuerySet.involving``), oldest
+    first, each with everyone else involved (``involved_hosts``, ``involved_delegation``,
+    ``involved_stops``, ``involved_participants`` as (organisation, role); the organiser is
+    ``visit.organiser``); one query. The organisations carry the fields the page shows (name,
+    acronym, slug, kind, country); one instance per organisation across all visits."""
     visits = list(
         Visit.objects.visible_to(user)
-        .filter(involved)
+        .involving(org)
         .select_related("organiser", "project")
-        .annotate(involved=RawSQL(sql, (), output_field=JSONField()))
+        .with_involved()
         .order_by("start_date", "pk")
     )
     organisations = {org.pk: org}
     for visit in visits:
-        rows = visit.involved
         visit.involved_hosts, visit.involved_delegation, visit.involved_stops = [], [], []
         visit.involved_participants = []
-        for relation, day, _position, role, pk, name, acronym, slug, kind, country in rows:
+        for relation, day, _position, role, pk, name, acronym, slug, kind, country in visit.involved:
             other = organisations.get(pk)
             if other is None:
                 other = organisations[pk] = Organisation(
@@ -85,3 +81,56 @@ def visits_involving(org, user) -> list[Visit]:
             else:
                 visit.involved_participants.append((other, role))
     return visits
+
+
+def sides(visit) -> tuple[dict, dict, dict]:
+    """The hosting side (hosts, stop hosts, participants as host), the visiting side (delegation,
+    participants as delegate) and everyone involved in ``visit`` (organiser included), by key."""
+    hosting = {o.pk: o for o in visit.involved_hosts}
+    hosting.update((s.host.pk, s.host) for s in visit.involved_stops)
+    visiting = {o.pk: o for o in visit.involved_delegation}
+    everyone = {**hosting, **visiting}
+    for organisation, role in visit.involved_participants:
+        everyone[organisation.pk] = organisation
+        if role == Participant.Role.HOST:
+            hosting[organisation.pk] = organisation
+        elif role == Participant.Role.DELEGATE:
+            visiting[organisation.pk] = organisation
+    if visit.organiser_id:
+        everyone[visit.organiser_id] = visit.organiser
+    return hosting, visiting, everyone
+
+
+def cooperation_partners(org, visits, project_links=()) -> list[Partner]:
+    """THE partner algorithm: every organisation linked to ``org`` by one of ``visits``
+    (``visits_involving``) or, given, one of ``project_links`` (partner links with
+    ``organisation`` and ``project``, e.g. ``funding.participation.project_partner_links``),
+    most ties first. On a visit, one on the visiting side ``VISITED_US`` when ``org`` hosted,
+    one on the hosting side is ``WE_VISITED`` when ``org`` visited, anyone else involved ``MET``.
+    No query. Read by the profile's cooperation history and by the cooperation graph."""
+    partners: dict[int, Partner] = {}
+
+    def add(other, tie):
+        if other.pk == org.pk:
+            return
+        partner = partners.setdefault(other.pk, Partner(other))
+        if not any(t.kind == tie.kind and t.visit == tie.visit and t.project == tie.project for t in partner.ties):
+            partner.ties.append(tie)
+
+    for visit in visits:
+        hosting, visiting, everyone = sides(visit)
+        for other in everyone.values():
+            if org.pk in hosting and other.pk in visiting and other.pk not in hosting:
+                kind = VISITED_US
+            elif org.pk in visiting and other.pk in hosting and other.pk not in visiting:
+                kind = WE_VISITED
+            else:
+                kind = MET
+            add(other, Tie(kind, visit=visit, project=visit.project))
+    for link in sorted(project_links, key=lambda link: (link.project.name, link.organisation.name, link.pk)):
+        add(link.organisation, Tie(PROJECT, project=link.project))
+    for partner in partners.values():
+        partner.ties.sort(
+            key=lambda t: (TIE_ORDER[t.kind], t.visit.start_date.toordinal() if t.visit else 0, str(t.project or ""))
+        )
+    return sorted(partners.values(), key=lambda p: (-len(p.ties), p.organisation.name.casefold(), p.organisation.pk))

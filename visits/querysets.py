@@ -1,0 +1,277 @@
+"""How visits are read: ``VisitQuerySet``, with the visits' side of the participation rule
+(``clusters.participation.participation_links``), the delegation countries, and the raw SQL
+that must stay raw, each behind a named method.
+
+Kept apart from visits/models.py so that the SQL sits beside the QuerySet that runs it; the
+models are reached through ``self.model`` or imported inside a method (they import this module).
+"""
+
+import functools
+import operator
+
+from django.db import connections, models
+from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, When
+from django.db.models.expressions import RawSQL
+
+from clusters.models import Organisation
+from clusters.participation import participation_links
+from core import fulltext
+
+PUBLISHED = "published"  # Visit.Status.PUBLISHED
+
+# Everyone involved in a visit through the participation rule's links but its organiser (read
+# with ``select_related``), as one JSON array per visit (text, which JSONField decodes) of
+# [relation, day, position, role, id, name, acronym, slug, kind, country]. The relation, the day
+# of a stop and a participant's role are what the timeline and the partner algorithm need, and
+# what the ORM's ``(visit, organisation)`` pairs cannot carry in one query.
+INVOLVED_SQL = """
+SELECT COALESCE(json_agg(json_build_array(i.relation, i.day, i.position, i.role, o.id, o.name, o.acronym,
+                                          o.slug, o.kind, o.country)
+                         ORDER BY i.relation, i.day, i.position, i.n, o.name, o.id)::text, '[]')
+FROM (
+    SELECT 'host' AS relation, 0 AS day, 0 AS position, '' AS role, id AS n, organisation_id AS org
+    FROM {hosts} WHERE visit_id = {visits}.id
+    UNION ALL SELECT 'delegation', 0, 0, '', id, organisation_id FROM {delegation} WHERE visit_id = {visits}.id
+    UNION ALL SELECT 'stop', day, position, '', id, host_id FROM {stops}
+    WHERE visit_id = {visits}.id AND host_id IS NOT NULL
+    UNION ALL SELECT 'participant', 0, 0, role, id, organisation_id FROM {participants}
+    WHERE visit_id = {visits}.id AND organisation_id IS NOT NULL
+) AS i JOIN {organisations} AS o ON o.id = i.org
+"""
+
+# Pairs of organisations of some kinds that took part in the same visits (``involved``: the
+# participation rule's (visit, organisation) pairs, built by the ORM), with how many visits
+# each pair shared. A self-join and a weighted ranking the ORM does not express.
+CO_PARTICIPATION_CTE = """
+WITH involved(visit_id, org) AS ({involved}), chosen AS (
+    SELECT i.visit_id, i.org FROM involved i
+    JOIN {organisations} o ON o.id = i.org AND o.kind = ANY(%s) {only}
+), links AS (
+    SELECT a.org AS a, b.org AS b, COUNT(*) AS n
+    FROM chosen a JOIN chosen b ON a.visit_id = b.visit_id AND a.org < b.org
+    GROUP BY a.org, b.org
+)
+"""
+# The strongest links first (most shared visits, then the busiest pair), and the totals as a
+# last row (-1, organisations, links).
+CANDIDATES_SQL = (
+    CO_PARTICIPATION_CTE
+    + """, degree AS (
+    SELECT org, SUM(n) AS w FROM (SELECT a AS org, n FROM links UNION ALL SELECT b, n FROM links) d GROUP BY org
+)
+(SELECT l.a, l.b, l.n FROM links l JOIN degree da ON da.org = l.a JOIN degree db ON db.org = l.b
+ ORDER BY l.n DESC, da.w + db.w DESC, l.a, l.b LIMIT %s)
+UNION ALL SELECT -1, (SELECT COUNT(*) FROM degree), (SELECT COUNT(*) FROM links)
+"""
+)
+AMONG_SQL = CO_PARTICIPATION_CTE + "SELECT a, b, n FROM links"
+
+
+def _lookup(organisations) -> tuple[str, object]:
+    """The lookup suffix and value for an organisation, its id, an expression or several."""
+    if isinstance(organisations, Organisation):
+        return "", organisations.pk
+    if isinstance(organisations, models.QuerySet):
+        return "__in", organisations.values("pk")
+    if isinstance(organisations, list | tuple | set | frozenset):
+        return "__in", list(organisations)
+    return "", organisations
+
+
+def involvement(organisations, visit=None):
+    """A condition: ``organisations`` (an organisation, an id, ids, a QuerySet or an
+    ``OuterRef``) took part in ``visit`` (an id; by default the outer visit) under the participation rule
+    (host, delegation member, itinerary-stop host, participant in any role, organiser). One
+    ``EXISTS`` per link, so that rows never repeat."""
+    suffix, value = _lookup(organisations)
+    visit = OuterRef("pk") if visit is None else visit
+    return functools.reduce(
+        operator.or_,
+        (
+            Exists(link.rows().filter(**{link.visit: visit, f"{link.organisation}{suffix}": value}))
+            for link in participation_links()
+        ),
+    )
+
+
+def _union(querysets) -> tuple[str, list]:
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part = queryset.order_by().query.sql_with_params()
+        parts.append(f"({sql})")
+        params += part
+    return " UNION ".join(parts), params
+
+
+class VisitQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts are for staff only; everyone else sees published visits."""
+        return self if user.is_staff else self.published()
+
+    def most_recent(self, n: int = 5):
+        return self.order_by("-start_date", "-pk")[:n]
+
+    def search(self, query):
+        """Full-text (stemmed in each report's language) and typo-tolerant title search,
+        annotated with ``search_rank``. Combine with ``visible_to()``: drafts are not filtered here."""
+        return fulltext.search(self, query)
+
+    # --- The participation rule, visits' side -----------------------------------------------
+
+    def involving(self, organisations):
+        """Visits in which ``organisations`` (an organisation, an id, ids or a QuerySet) took
+        part: hosted, were in the delegation, hosted an itinerary stop, are listed as a
+        participant in any role, or organised. The same rule as
+        ``OrganisationQuerySet.took_part`` (``clusters.participation.participation_links``)."""
+        return self.filter(involvement(organisations))
+
+    def participation_pairs(self) -> tuple[str, list]:
+        """SQL of every distinct ``(visit_id, organisation_id)`` of these visits under the
+        participation rule, built by the ORM from its links."""
+        ids = self.order_by().values("pk")
+        return _union(link.pairs().filter(**{f"{link.visit}__in": ids}) for link in participation_links())
+
+    def involved_counts_sql(self, limit: int) -> tuple[str, list]:
+        """The "organisation involved" facet of these visits as ``facet_value, facet_label,
+        facet_count`` SQL: per organisation, how many of them it took part in
+        (``participation_pairs``), the top ``limit`` + 1 with slug and name. Reads the links of
+        these visits only, never every organisation."""
+        pairs, params = self.participation_pairs()
+        sql = (
+            "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count FROM ("
+            f"SELECT l.organisation_id, COUNT(*) AS n FROM ({pairs}) AS l(visit_id, organisation_id)"
+            " GROUP BY l.organisation_id ORDER BY n DESC, l.organisation_id LIMIT %s"
+            f") AS c JOIN {Organisation._meta.db_table} AS o ON o.id = c.organisation_id"
+        )
+        return sql, [*params, limit + 1]
+
+    def with_involved(self):
+        """Annotated with ``involved``: everyone involved in each visit but its organiser, as a
+        list of [relation, day, position, role, id, name, acronym, slug, kind, country]
+        (``INVOLVED_SQL``; ``visits.participation.visits_involving`` reads it). One query."""
+        from visits.models import ItineraryStop, Participant  # noqa: PLC0415 (models import this module)
+
+        sql = INVOLVED_SQL.format(
+            hosts=self.model.hosts.through._meta.db_table,
+            delegation=self.model.delegation.through._meta.db_table,
+            stops=ItineraryStop._meta.db_table,
+            participants=Participant._meta.db_table,
+            visits=self.model._meta.db_table,
+            organisations=Organisation._meta.db_table,
+        )
+        return self.annotate(involved=RawSQL(sql, (), output_field=JSONField()))
+
+    def co_participation(self, kinds, limit: int) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
+        """Organisations of ``kinds`` linked by taking part in the same of these visits (the
+        participation rule). Keeps at most ``limit`` of them, taken from the strongest links down;
+        returns their ids, every link ``(a, b, shared visits)`` among them (``a < b``), and the
+        totals before the cap. Two queries (``CANDIDATES_SQL``, ``AMONG_SQL``)."""
+        involved, params = self.participation_pairs()
+        table = Organisation._meta.db_table
+        chosen: list[int] = []
+        nodes_total = links_total = 0
+        with connections[self.db].cursor() as cursor:
+            sql = CANDIDATES_SQL.format(involved=involved, organisations=table, only="")
+            cursor.execute(sql, [*params, list(kinds), 4 * limit])
+            for a, b, n in cursor.fetchall():
+                if a == -1:
+                    nodes_total, links_total = b, n
+                    continue
+                new = [pk for pk in (a, b) if pk not in chosen]
+                if len(chosen) + len(new) <= limit:
+                    chosen.extend(new)
+            if not chosen:
+                return [], [], nodes_total, links_total
+            sql = AMONG_SQL.format(involved=involved, organisations=table, only="AND o.id = ANY(%s)")
+            cursor.execute(sql, [*params, list(kinds), chosen])
+            links = [tuple(row) for row in cursor.fetchall()]
+        return chosen, links, nodes_total, links_total
+
+    # --- Delegation countries -----------------------------------------------------------------
+
+    def from_country(self, country: str):
+        """Visits whose delegation came (in part) from ``country``: a delegation member of that
+        country, or a participant with the delegate role from it (its own country, else its
+        organisation's), e.g. an unnamed group of 18 from Belarus."""
+        delegation = self.model.delegation.through.objects.filter(visit=OuterRef("pk"), organisation__country=country)
+        return self.filter(Exists(delegation) | Exists(self._delegates().filter(visit=OuterRef("pk"), c=country)))
+
+    def _delegates(self):
+        from visits.models import Participant  # noqa: PLC0415 (models import this module)
+
+        return Participant.objects.filter(role=Participant.Role.DELEGATE).annotate(
+            c=Case(When(~Q(country=""), then=F("country")), default=F("organisation__country"))
+        )
+
+    def delegation_country_counts_sql(self, limit: int) -> tuple[str, list]:
+        """The "delegation from" facet of these visits as ``facet_value, facet_label,
+        facet_count`` SQL: per country, how many of them had a delegation from it
+        (``from_country``), the top ``limit`` + 1."""
+        ids = self.order_by().values("pk")
+        pairs, params = _union(
+            [
+                self.model.delegation.through.objects.filter(visit__in=ids).values_list(
+                    "visit_id", "organisation__country"
+                ),
+                self._delegates().filter(visit__in=ids).values_list("visit_id", "c"),
+            ]
+        )
+        sql = (
+            "SELECT p.country AS facet_value, NULL::text AS facet_label, COUNT(*) AS facet_count"
+            f" FROM ({pairs}) AS p(visit_id, country) WHERE p.country <> ''"
+            " GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT %s"
+        )
+        return sql, [*params, limit + 1]
+
+    # --- Read paths ---------------------------------------------------------------------------
+
+    def for_list(self):
+        """List pages, CSV export and the API's list: organiser, project, hosts, delegation,
+        delegates with a country (``delegates``), tags and ecosystems loaded in a fixed number
+        of queries, however many rows."""
+        return self.select_related("organiser", "project").prefetch_related(
+            "hosts",
+            "delegation",
+            models.Prefetch("participants", self._delegates(), to_attr="delegates"),
+            "tags",
+            "ecosystems",
+        )
+
+    def for_detail(self):
+        """The visit page and the API's detail: everything it shows, in a fixed number of
+        queries. Combine with ``visible_to()``; a follow-up's outcome visit is loaded whatever
+        its status."""
+        from visits.models import Finding, FollowUp, ItineraryStop, Participant  # noqa: PLC0415
+
+        return self.select_related("organiser", "project__instrument").prefetch_related(
+            "hosts",
+            "delegation",
+            "tags",
+            "ecosystems",
+            models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
+            models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+            models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
+            models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
+            "attachments",
+        )
+
+
+def delegation_countries(visit) -> list[str]:
+    """The country codes ``visit``'s delegation came from, sorted: the rule of
+    ``VisitQuerySet.from_country``, read from what ``for_list`` (``delegates``) or
+    ``for_detail`` (``participants``) loaded."""
+    codes = {o.country.code for o in visit.delegation.all()}
+    delegates = getattr(visit, "delegates", None)
+    if delegates is None:
+        delegates = [p for p in visit.participants.all() if p.role == "delegate"]
+    for participant in delegates:
+        code = getattr(participant, "c", None)  # annotated by ``for_list``
+        if code is None:
+            code = participant.country.code or (
+                participant.organisation.country.code if participant.organisation else ""
+            )
+        codes.add(str(code or ""))
+    return sorted(code for code in codes if code)
