@@ -10,6 +10,22 @@ from funding.models import Call, Eligibility, Instrument, Project, ProjectPartne
 from funding.resources import CallResource, InstrumentResource
 
 
+class FundingRecordAdmin(admin.ModelAdmin):
+    """What the admins of instruments, calls and projects have alike: web addresses assume https, and
+    the record's dates are shown, not edited."""
+
+    formfield_overrides = HTTPS_URLS
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class UnderInstrumentAdmin(FundingRecordAdmin):
+    """Calls and projects: listed with, filtered by and picked by the instrument they come under."""
+
+    list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["instrument"]
+    autocomplete_fields = ["instrument"]
+
+
 class EligibilityInline(admin.TabularInline):
     model = Eligibility
     extra = 0
@@ -17,7 +33,7 @@ class EligibilityInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin):
+class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, FundingRecordAdmin, SimpleHistoryAdmin):
     resource_classes = [InstrumentResource]
     list_display = ["name", "acronym", "kind", "level", "status", "managing_body", "co_funding_rate", "parent"]
     list_filter = ["kind", "level", "status", "ecosystems"]
@@ -25,9 +41,7 @@ class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, S
     search_fields = ["name", "acronym", "managing_body__name", "managing_body__acronym"]
     search_help_text = "Name or acronym of the instrument or of its managing body."
     prepopulated_fields = {"slug": ("name",)}
-    formfield_overrides = HTTPS_URLS
     autocomplete_fields = ["managing_body", "parent", "successor"]
-    readonly_fields = ["created_at", "updated_at"]
     inlines = [EligibilityInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym", "kind", "level", "status"]}),
@@ -63,18 +77,13 @@ class EligibilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(AllOrNothingImportExportMixin, SimpleHistoryAdmin):
+class CallAdmin(AllOrNothingImportExportMixin, UnderInstrumentAdmin, SimpleHistoryAdmin):
     resource_classes = [CallResource]
     list_display = ["title", "instrument", "number", "opens_on", "deadline", "budget", "currency"]
-    list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["instrument"]
     search_fields = ["title", "instrument__name", "instrument__acronym"]
     search_help_text = "Call title, or the instrument's name or acronym."
     date_hierarchy = "deadline"
     prepopulated_fields = {"slug": ("title",)}
-    formfield_overrides = HTTPS_URLS
-    autocomplete_fields = ["instrument"]
-    readonly_fields = ["created_at", "updated_at"]
 
 
 class ProjectPartnerInline(admin.TabularInline):
@@ -88,17 +97,13 @@ class ProjectPartnerInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(EcosystemCheckboxesMixin, admin.ModelAdmin):
+class ProjectAdmin(EcosystemCheckboxesMixin, UnderInstrumentAdmin):
     list_display = ["name", "acronym", "instrument", "start_date", "end_date", "partners_count"]
-    list_filter = [("instrument", admin.RelatedOnlyFieldListFilter), "ecosystems"]
-    list_select_related = ["instrument"]
+    list_filter = [*UnderInstrumentAdmin.list_filter, "ecosystems"]
     search_fields = ["name", "acronym", "instrument__name", "instrument__acronym"]
     search_help_text = "Name or acronym of the project or of its instrument."
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ("name",)}
-    formfield_overrides = HTTPS_URLS
-    autocomplete_fields = ["instrument"]
-    readonly_fields = ["created_at", "updated_at"]
     inlines = [ProjectPartnerInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym", "instrument"]}),

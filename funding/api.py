@@ -29,16 +29,26 @@ class EligibilitySerializer(serializers.ModelSerializer):
         fields = ["beneficiary_type", "co_funding_rate", "note"]
 
 
-class InstrumentSerializer(serializers.ModelSerializer):
+class FundingRecordSerializer(serializers.ModelSerializer):
+    """What instruments, calls and projects have alike: their page on the site, their website (the
+    model's ``url``, as ``url`` is the API address each declares) and their tags; the fields open with
+    the API address, the page and the slug."""
+
+    html_url = HtmlUrlField()
+    website = OptionalURLField(source="url")
+    tags = tags_field()
+
+    class Meta:
+        fields = ["url", "html_url", "slug"]
+
+
+class InstrumentSerializer(FundingRecordSerializer):
     """A funding instrument as listed: kind, level, who manages it, who may apply and at what rate."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
-    html_url = HtmlUrlField()
-    website = OptionalURLField(source="url")
     managing_body = OrganisationLink(read_only=True, allow_null=True)
     eligible_countries = CountryListField(help_text="Empty: open to applicants from every country.")
     eligibilities = EligibilitySerializer(source="eligibilities.all", many=True, read_only=True)
-    tags = tags_field()
     has_open_call = serializers.BooleanField(read_only=True, help_text="A call is open today.")
     calls_count = serializers.IntegerField(read_only=True)
     projects_count = serializers.IntegerField(read_only=True)
@@ -48,9 +58,7 @@ class InstrumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Instrument
         fields = [
-            "url",
-            "html_url",
-            "slug",
+            *FundingRecordSerializer.Meta.fields,
             "name",
             "acronym",
             "kind",
@@ -104,24 +112,19 @@ class InstrumentDetailSerializer(InstrumentSerializer):
         ]
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(FundingRecordSerializer):
     """A call for proposals under an instrument, with its dates and its status today."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:call-detail", lookup_field="slug")
-    html_url = HtmlUrlField()
-    website = OptionalURLField(source="url")
     instrument = InstrumentLink(read_only=True)
     status = serializers.ChoiceField(
         source="call_status", choices=CallStatus.choices, read_only=True, help_text="As of today."
     )
-    tags = tags_field()
 
     class Meta:
         model = Call
         fields = [
-            "url",
-            "html_url",
-            "slug",
+            *FundingRecordSerializer.Meta.fields,
             "title",
             "instrument",
             "number",
@@ -152,23 +155,18 @@ class PartnerSerializer(serializers.ModelSerializer):
         fields = ["organisation", "role", "partner_code", "responsibility"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(FundingRecordSerializer):
     """A cooperation project as listed: who funded it, when, partner countries and budget."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:project-detail", lookup_field="slug")
-    html_url = HtmlUrlField()
-    website = OptionalURLField(source="url")
     instrument = InstrumentLink(read_only=True, allow_null=True)
     partner_countries = CountryListField(help_text="Countries of its partners, including partners not on record.")
     partners_on_record = serializers.IntegerField(read_only=True)
-    tags = tags_field()
 
     class Meta:
         model = Project
         fields = [
-            "url",
-            "html_url",
-            "slug",
+            *FundingRecordSerializer.Meta.fields,
             "name",
             "acronym",
             "instrument",

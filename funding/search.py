@@ -26,29 +26,28 @@ def _project_subtitle(project: Project) -> str:
     return " · ".join(p for p in parts if p) or gettext("Cooperation project")
 
 
-INSTRUMENTS = SearchSpec(
-    key="instruments",
-    label=_("Funding instruments"),
-    queryset=lambda user: Instrument.objects.only("pk", "slug", "name", "acronym", "kind", "level"),
+def _spec(key: str, label, model, *, title: str, subtitle, shown: tuple[str, ...]) -> SearchSpec:
+    """A funding record type in global search: anyone may find any of its rows, by its ``title`` field
+    and its description; a hit fetches the title and the fields its ``subtitle`` shows."""
+    return SearchSpec(
+        key=key,
+        label=label,
+        queryset=lambda user: model.objects.only("pk", "slug", title, *shown),
+        title=title,
+        body=("description",),
+        subtitle=subtitle,
+    )
+
+
+INSTRUMENTS = _spec(
+    "instruments",
+    _("Funding instruments"),
+    Instrument,
     title="name",
-    body=("description",),
     subtitle=_instrument_subtitle,
+    shown=("acronym", "kind", "level"),
 )
-
-CALLS = SearchSpec(
-    key="calls",
-    label=_("Calls for proposals"),
-    queryset=lambda user: Call.objects.only("pk", "slug", "title", "deadline"),
-    title="title",
-    body=("description",),
-    subtitle=_call_subtitle,
-)
-
-PROJECTS = SearchSpec(
-    key="projects",
-    label=_("Projects"),
-    queryset=lambda user: Project.objects.only("pk", "slug", "name", "acronym", "start_date"),
-    title="name",
-    body=("description",),
-    subtitle=_project_subtitle,
+CALLS = _spec("calls", _("Calls for proposals"), Call, title="title", subtitle=_call_subtitle, shown=("deadline",))
+PROJECTS = _spec(
+    "projects", _("Projects"), Project, title="name", subtitle=_project_subtitle, shown=("acronym", "start_date")
 )
