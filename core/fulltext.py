@@ -2,8 +2,8 @@
 
 The database keeps each record's search data current itself: a stored generated
 ``search_vector`` (tsvector) and ``search_title`` (folded names, for trigram typo matching),
-both built with ``ckb_fold()``, an IMMUTABLE SQL function created by migration
-``clusters/0003`` that mirrors :func:`core.text.fold`.
+both built with ``ckb_fold()``, an IMMUTABLE SQL function declared in ``core/sql.py`` that
+mirrors :func:`core.text.fold`.
 
 Records are stemmed in their own language (``Visit.language``) or, without one, names with
 "simple" and descriptions with "english". A query is therefore stemmed with every content
@@ -116,7 +116,7 @@ class MultiConfigQuery(Expression):
     """websearch_to_tsquery(q) in every configuration, as typed and folded, OR-ed; plus, for
     as-you-type, the words with the last one as a prefix (``'via':*``).
 
-    Built by ``ckb_websearch()`` (migration clusters/0010), which drops the empty and repeated
+    Built by ``ckb_websearch()`` (declared in core/sql.py), which drops the empty and repeated
     parts: most configurations parse a name alike, and 29 copies of the same disjunct made every
     ``@@`` test and ``ts_rank`` of a row 29 times the work.
 

@@ -3,7 +3,7 @@
 Folding must also handle letters that do not decompose under Unicode NFD (ł, ı, ø, ß, đ...),
 which ``unicodedata`` alone leaves in place.
 
-``fold()`` is the Python twin of the SQL function ``ckb_fold()`` (migration clusters/0003) that
+``fold()`` is the Python twin of the SQL function ``ckb_fold()`` (declared in core/sql.py) that
 builds the stored search vectors: a query folded here must equal the same text folded by the
 database, so change both together (tests/globalsearch/test_search.py checks they agree). The SQL side
 does not trust ``lower()`` with non-ASCII letters (a database with a "C" ctype leaves them as

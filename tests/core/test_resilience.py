@@ -5,9 +5,11 @@ the shared server other processes use is never stopped."""
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -57,14 +59,14 @@ def get(url: str) -> tuple[int, bytes]:
 
 
 @pytest.fixture(scope="module")
-def private_server(tmp_path_factory):
+def private_server():
     pgserver = pytest.importorskip("pgserver")
-    pgdata = tmp_path_factory.mktemp("pgdata")
+    # Not under pytest's own temporary folder: pytest (each xdist worker too) sets
+    # /tmp/pytest-of-<user> back to 0700, which locks out the "pgserver" user that the server
+    # runs as when we are root.
+    pgdata = Path(tempfile.mkdtemp(prefix="ckb-resilience-"))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.chmod(pgdata, 0o777)  # pgserver runs the server as its "pgserver" user when root
-        for parent in pgdata.parents:
-            if str(parent).startswith("/tmp/"):
-                os.chmod(parent, 0o777)
+        os.chmod(pgdata, 0o777)
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
     server.psql("CREATE DATABASE ckb;")
     url = server.get_uri("ckb")
@@ -72,6 +74,8 @@ def private_server(tmp_path_factory):
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=BASE_DIR, env=env, check=True, timeout=300)
     subprocess.run([sys.executable, "manage.py", "load_demo", "-v0"], cwd=BASE_DIR, env=env, check=True, timeout=300)
     yield server, pgdata, url, env
+    server.cleanup()
+    shutil.rmtree(pgdata, ignore_errors=True)
 
 
 def pg_ctl(pgdata: Path, *args: str) -> None:

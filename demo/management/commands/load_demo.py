@@ -23,7 +23,7 @@ def summarise(loader, stdout, style, verbosity: int) -> None:
         counts = [
             f"{model._meta.verbose_name_plural}: {model._default_manager.count()}"
             for model in apps.get_app_config(app_label).get_models()
-            if model._meta.model_name != "ecosystem"
+            if model._meta.model_name != "ecosystem" and not model._meta.proxy  # link proxies carry triggers
         ]
         stdout.write(f"  {app_label}: " + ", ".join(counts))
     if verbosity >= 2:
