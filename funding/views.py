@@ -3,24 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
+from core.filtering.export import joined
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
 from funding.models import Call, Instrument, Project
-
-
-def _join(values) -> str:
-    return "; ".join(str(v) for v in values)
 
 
 def _countries(field) -> str:
     return " ".join(c.code for c in field)
 
 
-class FundingListView(FacetedListView):
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=self.intro, **kwargs)
-
-
-class InstrumentListView(FundingListView):
+class InstrumentListView(FacetedListView):
     queryset = Instrument.objects.for_list()
     filterset_class = InstrumentFilterSet
     template_name = "funding/instrument_list.html"
@@ -41,19 +33,19 @@ class InstrumentListView(FundingListView):
         (_("Status"), "get_status_display"),
         (_("Managing body"), "managing_body"),
         (_("Eligible countries"), lambda i: _countries(i.eligible_countries) or "any"),
-        (_("Beneficiary types"), lambda i: _join(i.eligibilities.all())),
+        (_("Beneficiary types"), lambda i: joined(i.eligibilities.all())),
         (_("Co-funding rate (%)"), "co_funding_rate"),
         (_("Budget"), "budget"),
         (_("Currency"), "currency"),
         (_("Open call"), lambda i: "yes" if i.has_open_call else "no"),
         (_("Calls"), "calls_count"),
         (_("Projects"), "projects_count"),
-        (_("Tags"), lambda i: _join(i.tags.all())),
+        (_("Tags"), lambda i: joined(i.tags.all())),
         (_("Page"), "get_absolute_url"),
     ]
 
 
-class CallListView(FundingListView):
+class CallListView(FacetedListView):
     queryset = Call.objects.for_list()
     filterset_class = CallFilterSet
     template_name = "funding/call_list.html"
@@ -79,7 +71,7 @@ class CallListView(FundingListView):
     ]
 
 
-class ProjectListView(FundingListView):
+class ProjectListView(FacetedListView):
     queryset = Project.objects.for_list()
     filterset_class = ProjectFilterSet
     template_name = "funding/project_list.html"
@@ -101,7 +93,7 @@ class ProjectListView(FundingListView):
         (_("Partners on record"), "partners_on_record"),
         (_("Budget"), "budget"),
         (_("Currency"), "currency"),
-        (_("Tags"), lambda p: _join(p.tags.all())),
+        (_("Tags"), lambda p: joined(p.tags.all())),
         (_("Page"), "get_absolute_url"),
     ]
 

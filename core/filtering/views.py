@@ -19,7 +19,8 @@ class FacetedListView(ListView):
     Declare ``queryset`` (a named read path, e.g. ``for_list()``), ``filterset_class`` (a
     ``FacetedFilterSet``), ``sort_options`` (``{param: (label, ordering)}``; the first is the
     default), ``csv_columns`` (``[(header, "attr.path" or callable)]``), ``title``, ``template_name``
-    (extending ``generic/object_list.html``). Context: ``filterset``, ``facets``, ``active_filters``,
+    (extending ``generic/object_list.html``), optionally ``intro`` (a lead paragraph under the
+    title). Context: ``intro``, ``filterset``, ``facets``, ``active_filters``,
     ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``clear_url``,
     ``page_notice`` and ListView's ``page_obj``/``object_list``. Optional ``feed_url_name`` and
     ``ical_url_name`` (core/feeds.py) give ``feed_url`` and ``ical_url``, carrying the current filters.
@@ -31,6 +32,7 @@ class FacetedListView(ListView):
     csv_columns: list[tuple[str, Any]] = []
     csv_filename = "export.csv"
     title = ""
+    intro = ""
     empty_message = gettext_lazy("Nothing matches these filters.")
     page_notice = ""
     max_page = 200
@@ -87,6 +89,7 @@ class FacetedListView(ListView):
         current = self.current_sort()
         context.update(
             title=self.title,
+            intro=self.intro,
             empty_message=self.empty_message,
             filterset=self.filterset,
             facets=self.filterset.facet_results(total),
