@@ -19,6 +19,12 @@ class OrganisationListView(FacetedListView):
     intro = _("Every organisation on record: clusters, poles, companies, research bodies, agencies and funders.")
     empty_message = _("No organisation matches these filters.")
     csv_filename = "organisations.csv"
+    tabs_label = _("Organisation lists")
+    tabs = [
+        ("clusters:organisation-list", _("All partners")),
+        ("clusters:cluster-list", _("Clusters and networks")),
+        ("clusters:pole-list", _("Poles of competitiveness")),
+    ]
     sort_options = {
         "name": (_("Name"), ["name"]),
         "country": (_("Country"), ["country", "name"]),

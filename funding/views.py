@@ -12,7 +12,18 @@ def _countries(field) -> str:
     return " ".join(c.code for c in field)
 
 
-class InstrumentListView(FacetedListView):
+class FundingListView(FacetedListView):
+    """The funding lists, with tabs between them."""
+
+    tabs_label = _("Funding lists")
+    tabs = [
+        ("funding:instrument-list", _("Instruments")),
+        ("funding:call-list", _("Calls for proposals")),
+        ("funding:project-list", _("Funded projects")),
+    ]
+
+
+class InstrumentListView(FundingListView):
     queryset = Instrument.objects.for_list()
     filterset_class = InstrumentFilterSet
     template_name = "funding/instrument_list.html"
@@ -45,7 +56,7 @@ class InstrumentListView(FacetedListView):
     ]
 
 
-class CallListView(FacetedListView):
+class CallListView(FundingListView):
     queryset = Call.objects.for_list()
     filterset_class = CallFilterSet
     template_name = "funding/call_list.html"
@@ -71,7 +82,7 @@ class CallListView(FacetedListView):
     ]
 
 
-class ProjectListView(FacetedListView):
+class ProjectListView(FundingListView):
     queryset = Project.objects.for_list()
     filterset_class = ProjectFilterSet
     template_name = "funding/project_list.html"
