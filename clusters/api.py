@@ -14,28 +14,22 @@ from core.api import (
     CountryCodeField,
     CountryListField,
     FilteredListField,
-    HtmlUrlField,
     InstrumentLink,
     OptionalEmailField,
     OptionalURLField,
     OrganisationLink,
     ProjectLink,
+    RecordSerializer,
     RecordViewSet,
     VisitLink,
-    ecosystems_field,
-    tags_field,
 )
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(RecordSerializer):
     """An organisation as listed: what it is, where, its size, and counts of published visits."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail", lookup_field="slug")
-    html_url = HtmlUrlField()
     country = CountryCodeField()
     website = OptionalURLField()
-    ecosystems = ecosystems_field()
-    tags = tags_field()
     visits_hosted_count = serializers.IntegerField(read_only=True, help_text="Published visits it hosted.")
     visits_made_count = serializers.IntegerField(read_only=True, help_text="Published visits it made.")
     members_on_record = serializers.IntegerField(read_only=True, help_text="Members listed in this knowledge base.")
@@ -44,9 +38,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = [
-            "url",
-            "html_url",
-            "slug",
+            *RecordSerializer.Meta.fields,
             "name",
             "acronym",
             "kind",

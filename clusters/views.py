@@ -5,11 +5,8 @@ from django.views.generic import DetailView
 from clusters.filtersets import OrganisationFilterSet
 from clusters.models import Membership, Organisation
 from core.filtering import FacetedListView
+from core.filtering.export import joined
 from core.registry import registry
-
-
-def _join(values) -> str:
-    return "; ".join(str(v) for v in values)
 
 
 class OrganisationListView(FacetedListView):
@@ -22,6 +19,12 @@ class OrganisationListView(FacetedListView):
     intro = _("Every organisation on record: clusters, poles, companies, research bodies, agencies and funders.")
     empty_message = _("No organisation matches these filters.")
     csv_filename = "organisations.csv"
+    tabs_label = _("Organisation lists")
+    tabs = [
+        ("clusters:organisation-list", _("All partners")),
+        ("clusters:cluster-list", _("Clusters and networks")),
+        ("clusters:pole-list", _("Poles of competitiveness")),
+    ]
     sort_options = {
         "name": (_("Name"), ["name"]),
         "country": (_("Country"), ["country", "name"]),
@@ -39,15 +42,12 @@ class OrganisationListView(FacetedListView):
         (_("Founded"), "founded"),
         (_("Members"), "members_count"),
         (_("Website"), "website"),
-        (_("Ecosystems"), lambda o: _join(o.ecosystem_list)),
-        (_("Tags"), lambda o: _join(o.tag_list)),
+        (_("Ecosystems"), lambda o: joined(o.ecosystem_list)),
+        (_("Tags"), lambda o: joined(o.tag_list)),
         (_("Visits hosted"), "visits_hosted_count"),
         (_("Visits made"), "visits_made_count"),
         (_("Profile"), "get_absolute_url"),
     ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=self.intro, **kwargs)
 
 
 class ClusterListView(OrganisationListView):

@@ -300,6 +300,31 @@ class FilteredListField(serializers.Field):
         return request.build_absolute_uri(path) if request else path
 
 
+class ApiUrlField(serializers.HyperlinkedIdentityField):
+    """The record's own API address: the ``api:<model>-detail`` route, by slug."""
+
+    def __init__(self, **kwargs):
+        super().__init__(view_name="", lookup_field="slug", **kwargs)  # named in bind(), from the model
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.view_name = f"api:{parent.Meta.model._meta.model_name}-detail"
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """What every record type's serializer has alike: its fields open with the API address, the
+    page on the site and the slug. Tags and ecosystems are declared here too; a subclass shows
+    them by naming them in its ``Meta.fields``."""
+
+    url = ApiUrlField()
+    html_url = HtmlUrlField()
+    tags = tags_field()
+    ecosystems = ecosystems_field()
+
+    class Meta:
+        fields = ["url", "html_url", "slug"]
+
+
 # --- Views -------------------------------------------------------------------------------------
 
 

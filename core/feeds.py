@@ -1,15 +1,17 @@
 """Feeds of the list pages: Atom of new or changed rows, iCalendar of dates ahead.
 
-A feed is declared beside its list view and reads through it: the view's own queryset and
-FilterSet, fed the same query string, so a filtered list page and its feed hold the same rows and
-no filter is written twice. A saved search is therefore a feed address::
+A feed reads through its list view: the view's own queryset and FilterSet, fed the same query
+string, so a filtered list page and its feed hold the same rows and no filter is written twice. A
+saved search is therefore a feed address. ``list_urls()`` wires a page to its feeds::
 
     class CallFeed(ListFeed):
-        list_view = CallListView                  # a FacetedListView
-        list_url_name = "funding:call-list"       # its page, linked from the feed
         ordering = ("-updated_at", "-pk")         # newest change first
 
-    path("funding/calls/feed.atom", CallFeed(), name="call-feed")
+    urlpatterns = [
+        # /funding/calls/ (call-list), /funding/calls/feed.atom (call-feed) and the calendar
+        *list_urls("funding", "funding/calls/", "call", CallListView, CallFeed,
+                   calendar=("deadlines.ics", "deadlines-ics", CallDeadlinesCalendar)),
+    ]
 
 Feeds are public and cached by readers, so they show what an anonymous visitor sees (never a
 draft), whoever asks. Bad filter values behave as on the page: ignored, and named in the feed's
@@ -25,7 +27,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -75,12 +77,13 @@ class Selection:
 class ListFeedMixin:
     """The rows of a list view's page for the current query string, in the feed's order, capped.
 
-    Declare ``list_view`` (a ``FacetedListView``), ``list_url_name`` (its page), ``ordering`` and
-    ``limit``; override ``restrict(queryset)`` to narrow the rows further (dates ahead, for a calendar).
+    ``list_view`` (a ``FacetedListView``) and ``list_url_name`` (its page) are given by
+    ``list_urls()``; declare ``ordering`` and ``limit``, and override ``restrict(queryset)`` to
+    narrow the rows further (dates ahead, for a calendar).
     """
 
-    list_view: type[FacetedListView]
-    list_url_name: str
+    list_view: type[FacetedListView] | None = None  # given by list_urls()
+    list_url_name = ""
     ordering: tuple = ("-updated_at", "-pk")
     limit = 50
 
@@ -102,12 +105,16 @@ class ListFeedMixin:
 class ListFeed(ListFeedMixin, Feed):
     """Atom feed of the newest or last changed rows of a filtered list page.
 
-    Subclasses set ``list_view`` and ``ordering``, and may override ``entries_text`` (the subtitle,
-    with ``%(limit)d``), ``item_description``, ``item_pubdate`` and ``item_updateddate``.
+    Subclasses may set ``ordering`` and ``entries_text`` (the subtitle, with ``%(limit)d``), and
+    override ``item_description``, ``item_pubdate`` and ``item_updateddate``.
     """
 
     feed_type = Atom1Feed
     entries_text = _("The %(limit)d most recently added or changed entries of this list, with its filters.")
+
+    def __init__(self, list_view: type[FacetedListView], list_url_name: str):
+        super().__init__()
+        self.list_view, self.list_url_name = list_view, list_url_name
 
     def get_object(self, request, *args, **kwargs):
         return self.select(request)
@@ -164,7 +171,7 @@ def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
 class ListCalendar(ListFeedMixin, View):
     """iCalendar feed of dates ahead among the rows of a filtered list page.
 
-    Subclasses set ``list_view``, ``ordering``, ``filename``, ``name`` and ``description_text``
+    Subclasses set ``ordering``, ``filename``, ``name`` and ``description_text``
     (with ``%(limit)d``), narrow the rows with ``restrict()``, and turn a row into events with
     ``events(row, uid_domain, base_url)``. Each event's UID is built from the row's primary key,
     so it stays the same across requests, and its DTSTAMP is the row's last change.
@@ -200,3 +207,25 @@ class ListCalendar(ListFeedMixin, View):
                 event.add("transp", "TRANSPARENT")  # information, not a busy slot
                 calendar.add_component(event)
         return calendar_response(calendar, self.filename)
+
+
+def list_urls(
+    namespace: str,
+    route: str,
+    name: str,
+    list_view: type[FacetedListView],
+    feed: type[ListFeed],
+    calendar: tuple[str, str, type[ListCalendar]] | None = None,
+) -> list:
+    """The URL patterns of a list page and its feeds, wired to each other: the page ``<name>-list``
+    at ``route``, its Atom ``feed`` ``<name>-feed`` at ``<route>feed.atom`` and, given ``calendar``
+    as ``(file name, URL name, ListCalendar subclass)``, an iCalendar feed at ``<route><file name>``.
+    The feeds read through ``list_view`` and link to its page; the page links to its feeds."""
+    source = {"list_view": list_view, "list_url_name": f"{namespace}:{name}-list"}
+    links = {"feed_url_name": f"{namespace}:{name}-feed"}
+    feeds = [path(f"{route}feed.atom", feed(**source), name=f"{name}-feed")]
+    if calendar:
+        filename, calendar_name, calendar_view = calendar
+        links["ical_url_name"] = f"{namespace}:{calendar_name}"
+        feeds.append(path(f"{route}{filename}", calendar_view.as_view(**source), name=calendar_name))
+    return [path(route, list_view.as_view(**links), name=f"{name}-list"), *feeds]

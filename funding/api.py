@@ -7,15 +7,13 @@ from core.api import (
     CallLink,
     CountryListField,
     FilteredListField,
-    HtmlUrlField,
     InstrumentLink,
     OptionalURLField,
     OrganisationLink,
     ProjectLink,
+    RecordSerializer,
     RecordViewSet,
     VisitLink,
-    ecosystems_field,
-    tags_field,
 )
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
 from funding.models import Call, CallStatus, Eligibility, Instrument, Project, ProjectPartner
@@ -29,23 +27,16 @@ class EligibilitySerializer(serializers.ModelSerializer):
         fields = ["beneficiary_type", "co_funding_rate", "note"]
 
 
-class FundingRecordSerializer(serializers.ModelSerializer):
-    """What instruments, calls and projects have alike: their page on the site, their website (the
-    model's ``url``, as ``url`` is the API address each declares) and their tags; the fields open with
-    the API address, the page and the slug."""
+class FundingRecordSerializer(RecordSerializer):
+    """What instruments, calls and projects have alike besides: their website, the model's ``url``
+    (``url`` being the API address)."""
 
-    html_url = HtmlUrlField()
     website = OptionalURLField(source="url")
-    tags = tags_field()
-
-    class Meta:
-        fields = ["url", "html_url", "slug"]
 
 
 class InstrumentSerializer(FundingRecordSerializer):
     """A funding instrument as listed: kind, level, who manages it, who may apply and at what rate."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
     managing_body = OrganisationLink(read_only=True, allow_null=True)
     eligible_countries = CountryListField(help_text="Empty: open to applicants from every country.")
     eligibilities = EligibilitySerializer(source="eligibilities.all", many=True, read_only=True)
@@ -91,7 +82,6 @@ class InstrumentDetailSerializer(InstrumentSerializer):
     successor = InstrumentLink(read_only=True, allow_null=True)
     predecessors = InstrumentLink(source="predecessors.all", many=True, read_only=True)
     bilateral_partner_countries = CountryListField()
-    ecosystems = ecosystems_field()
     calls = CallLink(source="calls.all", many=True, read_only=True)
     projects = ProjectLink(source="projects.all", many=True, read_only=True)
 
@@ -115,7 +105,6 @@ class InstrumentDetailSerializer(InstrumentSerializer):
 class CallSerializer(FundingRecordSerializer):
     """A call for proposals under an instrument, with its dates and its status today."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:call-detail", lookup_field="slug")
     instrument = InstrumentLink(read_only=True)
     status = serializers.ChoiceField(
         source="call_status", choices=CallStatus.choices, read_only=True, help_text="As of today."
@@ -158,7 +147,6 @@ class PartnerSerializer(serializers.ModelSerializer):
 class ProjectSerializer(FundingRecordSerializer):
     """A cooperation project as listed: who funded it, when, partner countries and budget."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:project-detail", lookup_field="slug")
     instrument = InstrumentLink(read_only=True, allow_null=True)
     partner_countries = CountryListField(help_text="Countries of its partners, including partners not on record.")
     partners_on_record = serializers.IntegerField(read_only=True)
@@ -187,7 +175,6 @@ class ProjectDetailSerializer(ProjectSerializer):
     """A project with its partners and the visits (that the client may see) held under it."""
 
     partners = PartnerSerializer(source="partner_links.all", many=True, read_only=True)
-    ecosystems = ecosystems_field()
     visits = VisitLink(source="visits.all", many=True, read_only=True)
 
     class Meta(ProjectSerializer.Meta):

@@ -10,7 +10,6 @@ from icalendar import Event
 
 from core.feeds import ListCalendar, ListFeed, all_day
 from funding.models import CallStatus
-from funding.views import CallListView, InstrumentListView, ProjectListView
 
 
 def call_facts(call) -> list[str]:
@@ -28,8 +27,6 @@ def call_facts(call) -> list[str]:
 class CallFeed(ListFeed):
     """New or changed calls for proposals, last changed first; an entry's date is its last change."""
 
-    list_view = CallListView
-    list_url_name = "funding:call-list"
     entries_text = _("The %(limit)d most recently added or changed calls of this list, with its filters.")
 
     def item_description(self, item) -> str:
@@ -39,14 +36,10 @@ class CallFeed(ListFeed):
 
 
 class InstrumentFeed(ListFeed):
-    list_view = InstrumentListView
-    list_url_name = "funding:instrument-list"
     entries_text = _("The %(limit)d most recently added or changed funding instruments of this list, with its filters.")
 
 
 class ProjectFeed(ListFeed):
-    list_view = ProjectListView
-    list_url_name = "funding:project-list"
     entries_text = _("The %(limit)d most recently added or changed projects of this list, with its filters.")
 
 
@@ -54,8 +47,6 @@ class CallDeadlinesCalendar(ListCalendar):
     """Deadlines of open and forthcoming calls (today or later), soonest first. A deadline is a
     day, so each is an all-day event."""
 
-    list_view = CallListView
-    list_url_name = "funding:call-list"
     ordering = ("deadline", "title", "pk")
     filename = "call-deadlines.ics"
     name = _("Call deadlines")

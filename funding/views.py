@@ -3,12 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
+from core.filtering.export import joined
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
 from funding.models import Call, Instrument, Project
-
-
-def _join(values) -> str:
-    return "; ".join(str(v) for v in values)
 
 
 def _countries(field) -> str:
@@ -16,8 +13,14 @@ def _countries(field) -> str:
 
 
 class FundingListView(FacetedListView):
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=self.intro, **kwargs)
+    """The funding lists, with tabs between them."""
+
+    tabs_label = _("Funding lists")
+    tabs = [
+        ("funding:instrument-list", _("Instruments")),
+        ("funding:call-list", _("Calls for proposals")),
+        ("funding:project-list", _("Funded projects")),
+    ]
 
 
 class InstrumentListView(FundingListView):
@@ -41,14 +44,14 @@ class InstrumentListView(FundingListView):
         (_("Status"), "get_status_display"),
         (_("Managing body"), "managing_body"),
         (_("Eligible countries"), lambda i: _countries(i.eligible_countries) or "any"),
-        (_("Beneficiary types"), lambda i: _join(i.eligibilities.all())),
+        (_("Beneficiary types"), lambda i: joined(i.eligibilities.all())),
         (_("Co-funding rate (%)"), "co_funding_rate"),
         (_("Budget"), "budget"),
         (_("Currency"), "currency"),
         (_("Open call"), lambda i: "yes" if i.has_open_call else "no"),
         (_("Calls"), "calls_count"),
         (_("Projects"), "projects_count"),
-        (_("Tags"), lambda i: _join(i.tags.all())),
+        (_("Tags"), lambda i: joined(i.tags.all())),
         (_("Page"), "get_absolute_url"),
     ]
 
@@ -101,7 +104,7 @@ class ProjectListView(FundingListView):
         (_("Partners on record"), "partners_on_record"),
         (_("Budget"), "budget"),
         (_("Currency"), "currency"),
-        (_("Tags"), lambda p: _join(p.tags.all())),
+        (_("Tags"), lambda p: joined(p.tags.all())),
         (_("Page"), "get_absolute_url"),
     ]
 

@@ -9,6 +9,7 @@ alternatives show.
 """
 
 import math
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,27 @@ def _bezier(p0: float, control: float, p1: float, t: float) -> float:
     return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * control + t * t * p1
 
 
+@dataclass(frozen=True)
+class _Circle:
+    """Where the cooperation graph draws: the organisation in the centre (``cx``, ``cy``), its
+    partners on a circle of ``radius``; ``centre_r`` and ``node_r`` are the sizes of their dots."""
+
+    cx: float
+    cy: float
+    radius: float
+    centre_r: int = 16
+    node_r: int = 8
+
+    def position(self, i: int, count: int) -> tuple[float, float, float]:
+        """The ``i``-th of ``count`` places on the circle, from the top, clockwise: its angle, x and y."""
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, count)
+        return (
+            angle,
+            round(self.cx + self.radius * math.cos(angle), 1),
+            round(self.cy + self.radius * math.sin(angle), 1),
+        )
+
+
 def cooperation_graph(org, user, visits=None, project_links=None) -> dict:
     """The picture of ``org``'s cooperation: it in the centre, its partners on a circle (most ties
     first, from the top, clockwise); a straight line for visits (arrows point at the visited),
@@ -70,84 +92,93 @@ def cooperation_graph(org, user, visits=None, project_links=None) -> dict:
     partners = cooperation_partners(org, user, visits, project_links)
     shown = partners[:MAX_GRAPH_PARTNERS]
     width, height = 800, 520 if len(shown) > 6 else 420
-    cx, cy = width / 2, height / 2
-    radius = min(cy - 40, 190)
-    centre_r, node_r = 16, 8
+    circle = _Circle(cx=width / 2, cy=height / 2, radius=min(height / 2 - 40, 190))
     nodes, edges = [], []
     for i, partner in enumerate(shown):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(shown))
-        x, y = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
-        cos = math.cos(angle)
-        anchor = "middle" if abs(cos) < 0.2 else "start" if cos > 0 else "end"
-        label_x = round(cx + (radius + 14) * cos, 1)
-        label_y = round(cy + (radius + 14) * math.sin(angle) + 4 + (8 if abs(cos) < 0.2 and y > cy else 0), 1)
-        if abs(cos) < 0.2 and y < cy:
-            label_y -= 6
-        o = partner.organisation
-        nodes.append(
-            {
-                "organisation": o,
-                "x": x,
-                "y": y,
-                "label": short(o.acronym or o.name),
-                "label_x": label_x,
-                "label_y": label_y,
-                "anchor": anchor,
-                "title": f"{o}: {_describe(partner, org)}",
-            }
-        )
-        kinds = partner.kinds()
-        pair = f"{org.acronym or org.name} — {o.acronym or o.name}"
-        visit_ties = [t for t in partner.ties if t.kind != PROJECT]
-        if visit_ties:
-            x1, y1, x2, y2 = _trim(cx, cy, x, y, centre_r + 1, node_r + 1)
-            style = "visit" if kinds & {VISITED_US, WE_VISITED} else "met"
-            edges.append(
-                {
-                    "d": f"M{x1} {y1}L{x2} {y2}",
-                    "css": f"edge edge-{style}",
-                    "start_arrow": VISITED_US in kinds,
-                    "end_arrow": WE_VISITED in kinds,
-                    "label": _years_label(visit_ties),
-                    "label_x": round(cx + (x - cx) * 0.62, 1),
-                    "label_y": round(cy + (y - cy) * 0.62 - 3, 1),
-                    "title": f"{pair}: {_describe(partner, org, projects=False)}",
-                }
-            )
-        if PROJECT in kinds:
-            # Bow the curve sideways so it does not hide a visit line to the same partner.
-            mx, my = (cx + x) / 2, (cy + y) / 2
-            nx, ny = -(y - cy) / radius, (x - cx) / radius
-            qx, qy = round(mx + nx * 40, 1), round(my + ny * 40, 1)
-            x1, y1, _, _ = _trim(cx, cy, qx, qy, centre_r + 1, 0)
-            _, _, x2, y2 = _trim(qx, qy, x, y, 0, node_r + 1)
-            edges.append(
-                {
-                    "d": f"M{x1} {y1}Q{qx} {qy} {x2} {y2}",
-                    "css": "edge edge-project",
-                    "label": _projects_label(partner.ties),
-                    # On the curve, three quarters of the way out, where labels crowd less than at the centre.
-                    "label_x": round(_bezier(cx, qx, x, 0.74), 1),
-                    "label_y": round(_bezier(cy, qy, y, 0.74) + 4, 1),
-                    "title": f"{pair}: " + ", ".join(str(t.project) for t in partner.ties if t.kind == PROJECT),
-                }
-            )
+        angle, x, y = circle.position(i, len(shown))
+        nodes.append(_partner_node(circle, partner, org, angle, x, y))
+        pair = f"{org.acronym or org.name} — {partner.organisation.acronym or partner.organisation.name}"
+        if any(t.kind != PROJECT for t in partner.ties):
+            edges.append(_visit_edge(circle, partner, x, y, pair, org))
+        if PROJECT in partner.kinds():
+            edges.append(_project_edge(circle, partner, x, y, pair))
     return {
         "organisation": org,
         "width": width,
         "height": height,
-        "cx": cx,
-        "cy": cy,
-        "centre_r": centre_r,
-        "node_r": node_r,
+        "cx": circle.cx,
+        "cy": circle.cy,
+        "centre_r": circle.centre_r,
+        "node_r": circle.node_r,
         "centre_label": short(org.acronym or org.name, 30),
-        "centre_label_y": cy + centre_r + 18,
+        "centre_label_y": circle.cy + circle.centre_r + 18,
         "nodes": nodes,
         "edges": edges,
         "partners": partners[:MAX_LIST_PARTNERS],
         "partners_total": len(partners),
         "shown_total": len(shown),
         "kinds": {k for p in shown for k in p.kinds()},
+    }
+
+
+def _partner_node(circle: _Circle, partner: Partner, org, angle: float, x: float, y: float) -> dict:
+    """A partner's dot and its label, set outside the circle and anchored away from it."""
+    cx, cy, radius = circle.cx, circle.cy, circle.radius
+    cos = math.cos(angle)
+    anchor = "middle" if abs(cos) < 0.2 else "start" if cos > 0 else "end"
+    label_x = round(cx + (radius + 14) * cos, 1)
+    label_y = round(cy + (radius + 14) * math.sin(angle) + 4 + (8 if abs(cos) < 0.2 and y > cy else 0), 1)
+    if abs(cos) < 0.2 and y < cy:
+        label_y -= 6
+    o = partner.organisation
+    return {
+        "organisation": o,
+        "x": x,
+        "y": y,
+        "label": short(o.acronym or o.name),
+        "label_x": label_x,
+        "label_y": label_y,
+        "anchor": anchor,
+        "title": f"{o}: {_describe(partner, org)}",
+    }
+
+
+def _visit_edge(circle: _Circle, partner: Partner, x: float, y: float, pair: str, org) -> dict:
+    """A straight line to a partner met on visits or events, with arrows towards the visited."""
+    cx, cy = circle.cx, circle.cy
+    kinds = partner.kinds()
+    visit_ties = [t for t in partner.ties if t.kind != PROJECT]
+    x1, y1, x2, y2 = _trim(cx, cy, x, y, circle.centre_r + 1, circle.node_r + 1)
+    style = "visit" if kinds & {VISITED_US, WE_VISITED} else "met"
+    return {
+        "d": f"M{x1} {y1}L{x2} {y2}",
+        "css": f"edge edge-{style}",
+        "start_arrow": VISITED_US in kinds,
+        "end_arrow": WE_VISITED in kinds,
+        "label": _years_label(visit_ties),
+        "label_x": round(cx + (x - cx) * 0.62, 1),
+        "label_y": round(cy + (y - cy) * 0.62 - 3, 1),
+        "title": f"{pair}: {_describe(partner, org, projects=False)}",
+    }
+
+
+def _project_edge(circle: _Circle, partner: Partner, x: float, y: float, pair: str) -> dict:
+    """A dashed curve to a project partner, bowed sideways so it does not hide a visit line to
+    the same partner."""
+    cx, cy, radius = circle.cx, circle.cy, circle.radius
+    mx, my = (cx + x) / 2, (cy + y) / 2
+    nx, ny = -(y - cy) / radius, (x - cx) / radius
+    qx, qy = round(mx + nx * 40, 1), round(my + ny * 40, 1)
+    x1, y1, _, _ = _trim(cx, cy, qx, qy, circle.centre_r + 1, 0)
+    _, _, x2, y2 = _trim(qx, qy, x, y, 0, circle.node_r + 1)
+    return {
+        "d": f"M{x1} {y1}Q{qx} {qy} {x2} {y2}",
+        "css": "edge edge-project",
+        "label": _projects_label(partner.ties),
+        # On the curve, three quarters of the way out, where labels crowd less than at the centre.
+        "label_x": round(_bezier(cx, qx, x, 0.74), 1),
+        "label_y": round(_bezier(cy, qy, y, 0.74) + 4, 1),
+        "title": f"{pair}: " + ", ".join(str(t.project) for t in partner.ties if t.kind == PROJECT),
     }
 
 

@@ -10,25 +10,21 @@ from rest_framework import serializers
 from core.api import (
     CountryCodeField,
     CountryListField,
-    HtmlUrlField,
     OptionalURLField,
     OrganisationLink,
     ProjectLink,
+    RecordSerializer,
     RecordViewSet,
     VisitLink,
-    ecosystems_field,
-    tags_field,
 )
 from visits.filtersets import VisitFilterSet
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 from visits.querysets import delegation_countries
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class VisitSerializer(RecordSerializer):
     """A visit or event as listed: when, where, who organised, hosted and travelled, under which project."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:visit-detail", lookup_field="slug")
-    html_url = HtmlUrlField()
     country = CountryCodeField()
     organiser = OrganisationLink(read_only=True, allow_null=True)
     hosts = OrganisationLink(source="hosts.all", many=True, read_only=True)
@@ -38,15 +34,11 @@ class VisitSerializer(serializers.ModelSerializer):
         "participants, counted groups included (ISO 3166-1 alpha-2 codes, sorted)."
     )
     project = ProjectLink(read_only=True, allow_null=True)
-    ecosystems = ecosystems_field()
-    tags = tags_field()
 
     class Meta:
         model = Visit
         fields = [
-            "url",
-            "html_url",
-            "slug",
+            *RecordSerializer.Meta.fields,
             "title",
             "kind",
             "status",

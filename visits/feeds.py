@@ -15,7 +15,6 @@ from icalendar import Event
 
 from core.feeds import ListCalendar, ListFeed, all_day
 from core.models import DatePrecision
-from visits.views import VisitListView
 
 
 def period(visit) -> tuple[datetime.date, datetime.date]:
@@ -49,8 +48,6 @@ def place(visit) -> str:
 class VisitFeed(ListFeed):
     """Newly published visits and events, newest publication first."""
 
-    list_view = VisitListView
-    list_url_name = "visits:visit-list"
     ordering = (F("published_at").desc(nulls_last=True), "-created_at", "-pk")
     entries_text = _("The %(limit)d most recently published visits and events of this list, with its filters.")
 
@@ -68,8 +65,6 @@ class UpcomingVisitsCalendar(ListCalendar):
     An event known only by month or year spans that month or year and is marked tentative, so no
     exact day is invented."""
 
-    list_view = VisitListView
-    list_url_name = "visits:visit-list"
     ordering = ("start_date", "title", "pk")
     filename = "upcoming-events.ics"
     name = _("Upcoming visits and events")

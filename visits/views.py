@@ -5,12 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
+from core.filtering.export import joined
 from visits.filtersets import VisitFilterSet
 from visits.models import Attachment, Visit
-
-
-def _join(values) -> str:
-    return "; ".join(str(v) for v in values)
 
 
 class VisitListView(FacetedListView):
@@ -40,21 +37,18 @@ class VisitListView(FacetedListView):
         (_("City"), "city"),
         (_("Country"), lambda v: v.country.code),
         (_("Organiser"), "organiser"),
-        (_("Hosts"), lambda v: _join(v.hosts.all())),
-        (_("Delegation"), lambda v: _join(v.delegation.all())),
+        (_("Hosts"), lambda v: joined(v.hosts.all())),
+        (_("Delegation"), lambda v: joined(v.delegation.all())),
         (_("Project"), "project"),
         (_("Report language"), "language"),
-        (_("Ecosystems"), lambda v: _join(v.ecosystems.all())),
-        (_("Tags"), lambda v: _join(v.tags.all())),
+        (_("Ecosystems"), lambda v: joined(v.ecosystems.all())),
+        (_("Tags"), lambda v: joined(v.tags.all())),
         (_("Source"), "source_url"),
         (_("Page"), "get_absolute_url"),
     ]
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=self.intro, **kwargs)
 
 
 class VisitDetailView(DetailView):

@@ -18,6 +18,11 @@ def csv_cell(value) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def joined(values) -> str:
+    """Several values in one cell: "Textiles; Health"."""
+    return "; ".join(str(v) for v in values)
+
+
 def column_value(obj, getter):
     """A column's value for ``obj``: ``getter(obj)``, or the attribute path ``getter`` ("a.b")."""
     if callable(getter):

@@ -19,7 +19,9 @@ class FacetedListView(ListView):
     Declare ``queryset`` (a named read path, e.g. ``for_list()``), ``filterset_class`` (a
     ``FacetedFilterSet``), ``sort_options`` (``{param: (label, ordering)}``; the first is the
     default), ``csv_columns`` (``[(header, "attr.path" or callable)]``), ``title``, ``template_name``
-    (extending ``generic/object_list.html``). Context: ``filterset``, ``facets``, ``active_filters``,
+    (extending ``generic/object_list.html``), optionally ``intro`` (a lead paragraph under the
+    title) and ``tabs`` (``[(URL name, title)]``: links to sibling lists under the heading, named
+    ``tabs_label``). Context: ``intro``, ``tabs``, ``filterset``, ``facets``, ``active_filters``,
     ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``clear_url``,
     ``page_notice`` and ListView's ``page_obj``/``object_list``. Optional ``feed_url_name`` and
     ``ical_url_name`` (core/feeds.py) give ``feed_url`` and ``ical_url``, carrying the current filters.
@@ -31,6 +33,9 @@ class FacetedListView(ListView):
     csv_columns: list[tuple[str, Any]] = []
     csv_filename = "export.csv"
     title = ""
+    intro = ""
+    tabs: list[tuple[str, str]] = []
+    tabs_label = ""
     empty_message = gettext_lazy("Nothing matches these filters.")
     page_notice = ""
     max_page = 200
@@ -87,6 +92,12 @@ class FacetedListView(ListView):
         current = self.current_sort()
         context.update(
             title=self.title,
+            intro=self.intro,
+            tabs=[
+                {"url": reverse(name), "title": title, "current": name == self.request.resolver_match.view_name}
+                for name, title in self.tabs
+            ],
+            tabs_label=self.tabs_label,
             empty_message=self.empty_message,
             filterset=self.filterset,
             facets=self.filterset.facet_results(total),

@@ -44,12 +44,11 @@ def _has_visits(query: str) -> set[str]:
     return {o.name for o in filterset.qs}
 
 
-def test_every_reader_agrees_on_who_took_part(client, data):
-    organiser, stop_host, host, visit = (data[k] for k in ("organiser", "stop_host", "host", "visit"))
-    both = {organiser.name, stop_host.name, host.name}
-
-    # The partner list's filter, facet and list annotation.
-    assert _has_visits("has_visits=yes") == both and _has_visits("has_visits=no") == set()
+def test_the_partner_list_counts_every_participant(client, data):
+    """The partner list's filter, facet and list annotation, and the page itself."""
+    organiser, stop_host, host = data["organiser"], data["stop_host"], data["host"]
+    assert _has_visits("has_visits=yes") == {organiser.name, stop_host.name, host.name}
+    assert _has_visits("has_visits=no") == set()
     filterset = OrganisationFilterSet(QueryDict(f"tag={TAG}"), queryset=Organisation.objects.for_list())
     assert filterset.qs.count() == 3
     facet = {value: count for value, _label, count in filterset.facet_counts()[1]["has_visits"]}
@@ -58,37 +57,55 @@ def test_every_reader_agrees_on_who_took_part(client, data):
     page = client.get(reverse("clusters:organisation-list"), {"tag": TAG, "has_visits": "yes"}).content.decode()
     assert organiser.name in page and stop_host.name in page
 
-    # The visits' side of the rule agrees with the organisations' side.
+
+def test_the_visits_side_of_the_rule_agrees(data):
+    organiser, stop_host, visit = data["organiser"], data["stop_host"], data["visit"]
     assert set(Visit.objects.involving(organiser)) == set(Visit.objects.involving(stop_host)) == {visit}
     assert set(Organisation.objects.filter(Organisation.objects.took_part(status="published"))) >= {
         organiser,
         stop_host,
     }
 
-    for org in (organiser, stop_host):
-        # Profile timeline and cooperation history, and the cooperation graph.
-        response = client.get(org.get_absolute_url())
-        timeline = response.context["timeline"]
-        assert [e["visit"] for e in timeline] == [visit]
-        cooperation = {e["organisation"] for e in response.context["cooperation"]}
-        graph = {p.organisation for p in graphs.cooperation_partners(org, ANONYMOUS)}
-        assert cooperation == graph and host in graph
-        assert [p.organisation for p in cooperation_partners(org, visits_involving(org, ANONYMOUS))] == [
-            p.organisation for p in graphs.cooperation_partners(org, ANONYMOUS, project_links=[])
-        ]
-        # The visit list's organisation filter and the API.
-        assert {
-            v.title for v in VisitFilterSet(QueryDict(f"organisation={org.slug}"), queryset=Visit.objects.for_list()).qs
-        } == {visit.title}
-        detail = client.get(reverse("api:organisation-detail", kwargs={"slug": org.slug})).json()
-        assert [v["slug"] for v in detail["visits"]] == [visit.slug]
-        api_visits = client.get(reverse("api:visit-list"), {"organisation": org.slug}).json()["results"]
-        assert [v["slug"] for v in api_visits] == [visit.slug]
+
+@pytest.mark.parametrize("role", ["organiser", "stop_host"])
+def test_profile_and_graph_agree(client, data, role):
+    """Profile timeline and cooperation history, and the cooperation graph."""
+    org, host, visit = data[role], data["host"], data["visit"]
+    response = client.get(org.get_absolute_url())
+    assert [e["visit"] for e in response.context["timeline"]] == [visit]
+    cooperation = {e["organisation"] for e in response.context["cooperation"]}
+    graph = {p.organisation for p in graphs.cooperation_partners(org, ANONYMOUS)}
+    assert cooperation == graph and host in graph
+    assert [p.organisation for p in cooperation_partners(org, visits_involving(org, ANONYMOUS))] == [
+        p.organisation for p in graphs.cooperation_partners(org, ANONYMOUS, project_links=[])
+    ]
+
+
+@pytest.mark.parametrize("role", ["organiser", "stop_host"])
+def test_visit_list_and_api_agree(client, data, role):
+    """The visit list's organisation filter, the organisation's API detail and the API's visit list."""
+    org, visit = data[role], data["visit"]
+    filterset = VisitFilterSet(QueryDict(f"organisation={org.slug}"), queryset=Visit.objects.for_list())
+    assert {v.title for v in filterset.qs} == {visit.title}
+    detail = client.get(reverse("api:organisation-detail", kwargs={"slug": org.slug})).json()
+    assert [v["slug"] for v in detail["visits"]] == [visit.slug]
+    api_visits = client.get(reverse("api:visit-list"), {"organisation": org.slug}).json()["results"]
+    assert [v["slug"] for v in api_visits] == [visit.slug]
+
+
+def test_the_api_lists_every_participant(client, data):
     api_orgs = client.get(reverse("api:organisation-list"), {"tag": TAG, "has_visits": "yes"}).json()["results"]
-    assert {o["slug"] for o in api_orgs} == {organiser.slug, stop_host.slug, host.slug}
+    assert {o["slug"] for o in api_orgs} == {data["organiser"].slug, data["stop_host"].slug, data["host"].slug}
+
+
+def test_stop_host_timeline_says_which_day(client, data):
+    response = client.get(data["stop_host"].get_absolute_url())
     assert response.context["timeline"][0]["role"] == "Hosted a stop (day 2)"
 
-    # The network: the organiser (a cluster), the stop host (a pole) and the host (a network) met.
+
+def test_the_network_links_them(client, data):
+    """The organiser (a cluster), the stop host (a pole) and the host (a network) met."""
+    organiser, stop_host, host = data["organiser"], data["stop_host"], data["host"]
     nodes, links, _, _ = graphs.network_links(limit=1000)
     assert {organiser.pk, stop_host.pk, host.pk} <= set(nodes)
     assert (min(organiser.pk, stop_host.pk), max(organiser.pk, stop_host.pk), 1) in links
