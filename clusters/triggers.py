@@ -1,6 +1,6 @@
 """The database triggers of the clusters app, declared in Python (django-pgtrigger).
 
-They sit in ``Meta.triggers`` of the models they are on (clusters/models.py); makemigrations
+They sit in ``Meta.triggers`` of the models they are on (clusters/models/); makemigrations
 writes the operations that install and change them. Each trigger gets its own PL/pgSQL function
 ``pgtrigger_<name>_<hash>()`` holding the body below.
 
