@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models.organisation import Organisation
 from clusters.models.querysets import LabelQuerySet
 from clusters.triggers import alternative_names_changed
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, period_check
 
 
 class AlternativeName(TimeStampedModel):
@@ -62,12 +62,8 @@ class Label(TimeStampedModel):
     class Meta(TimeStampedModel.Meta):
         ordering = ["organisation", "kind"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(awarded_on__isnull=True)
-                | Q(valid_until__isnull=True)
-                | Q(valid_until__gte=F("awarded_on")),
-                name="label_valid_after_awarded",
-                violation_error_message="A label cannot expire before it was awarded.",
+            period_check(
+                "awarded_on", "valid_until", "label_valid_after_awarded", "A label cannot expire before it was awarded."
             ),
         ]
 

@@ -5,7 +5,6 @@ are all rows of ``Organisation``.
 """
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q, Value
@@ -20,8 +19,7 @@ from clusters.models.ecosystem import Ecosystem
 from clusters.models.querysets import OrganisationQuerySet
 from clusters.triggers import ecosystem_links_changed, organisation_search_names
 from core import fulltext
-from core.cache import data_version_trigger
-from core.models import SluggedModel, percentage_check, percentage_field, tracked_history
+from core.models import SluggedModel, link_proxy, percentage_check, percentage_field, search_indexes, tracked_history
 
 
 class Organisation(SluggedModel):
@@ -132,8 +130,7 @@ class Organisation(SluggedModel):
                 name="organisation_kind_country_name",
             ),
             models.Index(fields=["region"], name="organisation_region"),
-            GinIndex(fields=["search_vector"], name="organisation_search_vector"),
-            GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="organisation_search_title_trgm"),
+            *search_indexes("organisation"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -174,12 +171,6 @@ class Organisation(SluggedModel):
         return self.kind in self.CLUSTER_KINDS
 
 
-class OrganisationEcosystemLink(Organisation.ecosystems.through):
-    """The organisation-ecosystem link table (Django's default many-to-many table), named here
-    only to carry its triggers: django-pgtrigger declares triggers on such a table through a
-    proxy model. No table, no permissions of its own."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger(), *ecosystem_links_changed()]
+# The organisation-ecosystem link table, named only to carry its triggers: the data version and
+# ``ecosystem_ids`` kept current (clusters/triggers.py).
+OrganisationEcosystemLink = link_proxy(Organisation.ecosystems, "OrganisationEcosystemLink", *ecosystem_links_changed())

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from clusters.participation import participation_links
 from core import fulltext
-from core.models import count_related
+from core.models import SearchableQuerySet, count_related
 from core.text import fold, transliterate
 
 # Visits live in the visits app, which depends on this one; they are reached through the
@@ -54,16 +54,12 @@ def _name_matches(typed: list[str], column, *, contains: bool = True) -> Q:
     return match & ~Q(Exact(folded, ""))
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(SearchableQuerySet):
     def clusters(self):
         return self.filter(kind__in=self.model.CLUSTER_KINDS)
 
     def poles(self):
         return self.filter(kind=self.model.Kind.POLE)
-
-    def search(self, query):
-        """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
-        return fulltext.search(self, query)
 
     def similar_names(self, name: str, exclude_pk=None, *, threshold: float = DUPLICATE_SIMILARITY):
         """Organisations whose name, acronym or an alternative name is close to ``name``: equal
