@@ -60,6 +60,11 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
+def date_precision_field(**kwargs) -> models.CharField:
+    """How precisely the date next to it is known (``DatePrecision``), the exact day by default."""
+    return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)
+
+
 def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
     """A constraint keeping ``field`` (nullable) between 0 and 100."""
     return models.CheckConstraint(

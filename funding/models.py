@@ -12,9 +12,9 @@ from taggit.managers import TaggableManager
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
 from core.models import (
-    DatePrecision,
     SluggedModel,
     TimeStampedModel,
+    date_precision_field,
     link_proxy,
     non_negative_check,
     percentage_check,
@@ -222,7 +222,7 @@ class Project(SluggedModel):
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, null=True, blank=True, related_name="projects")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    date_precision = date_precision_field()
     partners = models.ManyToManyField(Organisation, through="ProjectPartner", related_name="projects", blank=True)
     partner_countries = CountryField(
         multiple=True, blank=True, help_text="Countries of its partners, including partners not on record."

@@ -12,7 +12,14 @@ from taggit.managers import TaggableManager
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
 from core.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
-from core.models import DatePrecision, SluggedModel, TimeStampedModel, link_proxy, search_indexes, tracked_history
+from core.models import (
+    SluggedModel,
+    TimeStampedModel,
+    date_precision_field,
+    link_proxy,
+    search_indexes,
+    tracked_history,
+)
 from visits.querysets import VisitQuerySet
 
 
@@ -41,12 +48,7 @@ class Visit(SluggedModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Empty for a one-day event.")
-    date_precision = models.CharField(
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text="For events known only by month or year (e.g. planned ones).",
-    )
+    date_precision = date_precision_field(help_text="For events known only by month or year (e.g. planned ones).")
     date_note = models.CharField(
         max_length=120, blank=True, help_text='What the source says of an imprecise date, e.g. "autumn 2011".'
     )
@@ -264,7 +266,7 @@ class FollowUp(TimeStampedModel):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups_owned"
     )
     due_date = models.DateField(null=True, blank=True)
-    due_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    due_precision = date_precision_field()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     outcome = models.ForeignKey(
         Visit,
