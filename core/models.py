@@ -45,11 +45,23 @@ class SluggedModel(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
+class _HistoricalRecords(HistoricalRecords):
+    """Historical models in the module of their model, where django-simple-history puts them,
+    also for a model in a package (``clusters.models.organisation``): simple-history would name
+    the app's package (``clusters``), from which they cannot be imported."""
+
+    def create_history_model(self, model, inherited):
+        history_model = super().create_history_model(model, inherited)
+        if not inherited:
+            history_model.__module__ = self.module
+        return history_model
+
+
 def tracked_history(**kwargs) -> HistoricalRecords:
     """Who changed a record, when, and what: the history shown (and reverted) in the admin.
     The search columns are derived by the database, so they are not recorded."""
     kwargs["excluded_fields"] = ["search_vector", "search_title", *kwargs.get("excluded_fields", [])]
-    return HistoricalRecords(**kwargs)
+    return _HistoricalRecords(**kwargs)
 
 
 class DatePrecision(models.TextChoices):
