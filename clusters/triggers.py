@@ -1,6 +1,6 @@
 """The database triggers of the clusters app, declared in Python (django-pgtrigger).
 
-They sit in ``Meta.triggers`` of the models they are on (clusters/models.py); makemigrations
+They sit in ``Meta.triggers`` of the models they are on (clusters/models/); makemigrations
 writes the operations that install and change them. Each trigger gets its own PL/pgSQL function
 ``pgtrigger_<name>_<hash>()`` holding the body below.
 
@@ -48,36 +48,41 @@ def organisation_search_names() -> pgtrigger.Trigger:
     )
 
 
-def alternative_names_changed() -> list[pgtrigger.Trigger]:
-    """On ``AlternativeName``: recompute ``search_names`` of the organisations whose names an
-    INSERT, UPDATE or DELETE statement touched, once per statement."""
+def _after_each_statement(name: str, body) -> list[pgtrigger.Trigger]:
+    """Statement-level AFTER triggers ``<name>_insert``, ``_update`` and ``_delete`` running
+    ``body(ids)``, where ``ids`` is the SQL of the organisation ids the statement touched."""
     return [
         pgtrigger.Trigger(
-            name=f"search_names_{op}",
+            name=f"{name}_{op}",
             level=pgtrigger.Statement,
             when=pgtrigger.After,
             operation=operation,
             referencing=referencing,
-            func=(
-                f"UPDATE clusters_organisation AS o SET search_names = {_SEARCH_NAMES.format(org='o.id')}"
-                f" WHERE o.id IN ({ids}); RETURN NULL;"
-            ),
+            func=body(ids),
         )
         for op, (operation, referencing, ids) in _CHANGED.items()
     ]
 
 
+def alternative_names_changed() -> list[pgtrigger.Trigger]:
+    """On ``AlternativeName``: recompute ``search_names`` of the organisations whose names an
+    INSERT, UPDATE or DELETE statement touched, once per statement."""
+    return _after_each_statement(
+        "search_names",
+        lambda ids: (
+            f"UPDATE clusters_organisation AS o SET search_names = {_SEARCH_NAMES.format(org='o.id')}"
+            f" WHERE o.id IN ({ids}); RETURN NULL;"
+        ),
+    )
+
+
 def ecosystem_links_changed() -> list[pgtrigger.Trigger]:
     """On the organisation-ecosystem link table: rewrite ``ecosystem_ids`` of the organisations
     whose links an INSERT, UPDATE or DELETE statement touched, where they changed."""
-    return [
-        pgtrigger.Trigger(
-            name=f"ecosystem_ids_{op}",
-            level=pgtrigger.Statement,
-            when=pgtrigger.After,
-            operation=operation,
-            referencing=referencing,
-            func=f"""
+    return _after_each_statement(
+        "ecosystem_ids",
+        lambda ids: (
+            f"""
 UPDATE clusters_organisation AS o SET ecosystem_ids = c.ecosystem_ids
 FROM (
   SELECT x.id, COALESCE(
@@ -87,7 +92,6 @@ FROM (
   FROM (SELECT DISTINCT t.organisation_id AS id FROM ({ids}) AS t) AS x
 ) AS c
 WHERE o.id = c.id AND o.ecosystem_ids IS DISTINCT FROM c.ecosystem_ids;
-RETURN NULL;""",
-        )
-        for op, (operation, referencing, ids) in _CHANGED.items()
-    ]
+RETURN NULL;"""
+        ),
+    )

@@ -4,13 +4,15 @@ The foundation knows nothing of the domain: what is here is about records in gen
 were created and changed, their slugs, their history, how precisely a date is known).
 """
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import fulltext
 from core.cache import data_version_trigger
 from core.text import unique_slug
 
@@ -43,11 +45,23 @@ class SluggedModel(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
+class _HistoricalRecords(HistoricalRecords):
+    """Historical models in the module of their model, where django-simple-history puts them,
+    also for a model in a package (``clusters.models.organisation``): simple-history would name
+    the app's package (``clusters``), from which they cannot be imported."""
+
+    def create_history_model(self, model, inherited):
+        history_model = super().create_history_model(model, inherited)
+        if not inherited:
+            history_model.__module__ = self.module
+        return history_model
+
+
 def tracked_history(**kwargs) -> HistoricalRecords:
     """Who changed a record, when, and what: the history shown (and reverted) in the admin.
     The search columns are derived by the database, so they are not recorded."""
     kwargs["excluded_fields"] = ["search_vector", "search_title", *kwargs.get("excluded_fields", [])]
-    return HistoricalRecords(**kwargs)
+    return _HistoricalRecords(**kwargs)
 
 
 class DatePrecision(models.TextChoices):
@@ -56,6 +70,11 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact day")
     MONTH = "month", _("Month")
     YEAR = "year", _("Year")
+
+
+def date_precision_field(**kwargs) -> models.CharField:
+    """How precisely the date next to it is known (``DatePrecision``), the exact day by default."""
+    return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)
 
 
 def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
@@ -91,3 +110,50 @@ def count_related(model, field: str, **filters) -> Coalesce:
         .values("c")
     )
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
+
+
+def period_check(start: str, end: str, name: str, message: str) -> models.CheckConstraint:
+    """A constraint keeping the date ``end`` on or after ``start`` when both are known."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+def non_negative_check(field: str, name: str) -> models.CheckConstraint:
+    """A constraint keeping ``field`` (nullable) at zero or above."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=name,
+        violation_error_message=f"{field.capitalize()} cannot be negative.",
+    )
+
+
+class SearchableQuerySet(models.QuerySet):
+    """A QuerySet of a model with the stored search columns ``search_vector`` and ``search_title``."""
+
+    def search(self, query):
+        """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
+        return fulltext.search(self, query)
+
+
+def search_indexes(prefix: str) -> list[models.Index]:
+    """The indexes of the stored search columns: ``<prefix>_search_vector`` for full text and
+    ``<prefix>_search_title_trgm`` (trigrams of the folded names) for prefixes and typos."""
+    return [
+        GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
+        GinIndex(OpClass("search_title", name="gin_trgm_ops"), name=f"{prefix}_search_title_trgm"),
+    ]
+
+
+def link_proxy(m2m, name: str, *triggers) -> type[models.Model]:
+    """A proxy model called ``name`` on the link table Django made for the many-to-many field
+    ``m2m`` (``Visit.hosts``), only to carry the table's triggers: the data-version trigger
+    and ``triggers``. django-pgtrigger declares triggers on such a table through a proxy; it has
+    no table and no permissions of its own, and no admin. Assign it to a module-level ``name``
+    so that migrations and imports find it."""
+    through = m2m.through
+    meta = type("Meta", (), {"proxy": True, "default_permissions": (), "triggers": [data_version_trigger(), *triggers]})
+    doc = f"The {through._meta.db_table} link table, named only to carry its triggers (``core.models.link_proxy``)."
+    return type(name, (through,), {"__module__": through.__module__, "__doc__": doc, "Meta": meta})

@@ -1,163 +1,41 @@
 """Money for cooperation: funding instruments, their calls, and the projects they paid for."""
 
-import datetime
-
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
+from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
-from core.cache import data_version_trigger
 from core.models import (
-    DatePrecision,
     SluggedModel,
     TimeStampedModel,
-    count_related,
+    date_precision_field,
+    link_proxy,
+    non_negative_check,
     percentage_check,
     percentage_field,
+    period_check,
+    search_indexes,
     tracked_history,
 )
+from funding.querysets import CallQuerySet, CallStatus, InstrumentQuerySet, ProjectQuerySet
 
-
-def period_check(start: str, end: str, name: str, message: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
-        name=name,
-        violation_error_message=message,
-    )
-
-
-def non_negative_check(field: str, name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
-        name=name,
-        violation_error_message=f"{field.capitalize()} cannot be negative.",
-    )
-
-
-class SearchableQuerySet(models.QuerySet):
-    def search(self, query):
-        """Full-text and typo-tolerant name search, annotated with ``search_rank``."""
-        return fulltext.search(self, query)
-
-
-class CallStatus(models.TextChoices):
-    FORTHCOMING = "forthcoming", _("Forthcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-
-
-class InstrumentQuerySet(SearchableQuerySet):
-    def for_list(self):
-        """List pages and CSV: managing body joined, ``has_open_call`` and counts as subqueries,
-        tags and eligibilities prefetched; the same queries for 3 rows or 3,000."""
-        open_calls = Call.objects.with_status().filter(instrument=OuterRef("pk"), call_status=CallStatus.OPEN)
-        return (
-            self.select_related("managing_body")
-            .annotate(
-                has_open_call=Exists(open_calls),
-                calls_count=count_related(Call, "instrument"),
-                projects_count=count_related(Project, "instrument"),
-            )
-            .prefetch_related("tags", "eligibilities")
-        )
-
-    def for_detail(self):
-        """The instrument page: its family, eligibility, calls (with status) and funded projects
-        with their partners, in a fixed number of queries."""
-        visible_projects = Project.objects.select_related("instrument").prefetch_related(
-            models.Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation"))
-        )
-        return self.select_related("managing_body", "parent", "successor").prefetch_related(
-            "children",
-            "predecessors",
-            "eligibilities",
-            "tags",
-            "ecosystems",
-            models.Prefetch("calls", queryset=Call.objects.with_status().order_by("-opens_on", "-deadline", "pk")),
-            models.Prefetch("projects", queryset=visible_projects.order_by("-start_date", "name")),
-        )
-
-
-class CallQuerySet(SearchableQuerySet):
-    def with_status(self, today=None):
-        """``call_status`` relative to ``today``: forthcoming before opening, closed after the
-        deadline (or, with no deadline, once its instrument is discontinued), open otherwise.
-        Also ``days_to_deadline`` (negative once passed, None without a deadline) and
-        ``closing_soon``: open and closing within ``settings.CALL_CLOSING_SOON_DAYS`` days."""
-        today = today or timezone.localdate()
-        soon = today + datetime.timedelta(days=settings.CALL_CLOSING_SOON_DAYS)
-        return self.annotate(
-            # date - date is a whole number of days in PostgreSQL (Django's "-" would make an interval).
-            days_to_deadline=Func(
-                F("deadline"),
-                Value(today, output_field=models.DateField()),
-                template="(%(expressions)s)",
-                arg_joiner=" - ",
-                output_field=models.IntegerField(),
-            ),
-            closing_soon=Case(
-                When(
-                    Q(opens_on__isnull=True) | Q(opens_on__lte=today),
-                    deadline__gte=today,
-                    deadline__lte=soon,
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            ),
-            call_status=Case(
-                When(opens_on__gt=today, then=Value(CallStatus.FORTHCOMING)),
-                When(deadline__lt=today, then=Value(CallStatus.CLOSED)),
-                When(
-                    deadline__isnull=True,
-                    instrument__status=Instrument.Status.DISCONTINUED,
-                    then=Value(CallStatus.CLOSED),
-                ),
-                default=Value(CallStatus.OPEN),
-                output_field=models.CharField(),
-            ),
-        )
-
-    def for_list(self):
-        return self.with_status().select_related("instrument").prefetch_related("tags")
-
-    def for_detail(self):
-        return self.with_status().select_related("instrument__managing_body").prefetch_related("tags")
-
-
-class ProjectQuerySet(SearchableQuerySet):
-    def for_list(self):
-        return (
-            self.select_related("instrument")
-            .annotate(partners_on_record=count_related(ProjectPartner, "project"))
-            .prefetch_related("tags")
-        )
-
-    def for_detail(self, user):
-        """The project page; visits are those ``user`` may see (the visits app is reached through
-        the reverse relation, never imported)."""
-        visit_model = Project.visits.field.model
-        return self.select_related("instrument").prefetch_related(
-            "tags",
-            "ecosystems",
-            models.Prefetch(
-                "partner_links",
-                queryset=ProjectPartner.objects.select_related("organisation").order_by(
-                    "role", "partner_code", "organisation__name"
-                ),
-            ),
-            models.Prefetch("visits", queryset=visit_model.objects.visible_to(user).order_by("start_date", "pk")),
-        )
+__all__ = [
+    "BeneficiaryType",
+    "Call",
+    "CallStatus",
+    "Eligibility",
+    "Instrument",
+    "InstrumentEcosystemLink",
+    "Project",
+    "ProjectEcosystemLink",
+    "ProjectPartner",
+]
 
 
 def search_fields(*names: str):
@@ -172,13 +50,6 @@ def search_fields(*names: str):
         expression=fulltext.folded_names(*names), output_field=models.TextField(), db_persist=True
     )
     return vector, title
-
-
-def search_indexes(prefix: str) -> list:
-    return [
-        GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
-        GinIndex(OpClass("search_title", name="gin_trgm_ops"), name=f"{prefix}_search_title_trgm"),
-    ]
 
 
 class BeneficiaryType(models.TextChoices):
@@ -351,7 +222,7 @@ class Project(SluggedModel):
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, null=True, blank=True, related_name="projects")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    date_precision = date_precision_field()
     partners = models.ManyToManyField(Organisation, through="ProjectPartner", related_name="projects", blank=True)
     partner_countries = CountryField(
         multiple=True, blank=True, help_text="Countries of its partners, including partners not on record."
@@ -406,21 +277,6 @@ class ProjectPartner(TimeStampedModel):
         return f"{self.organisation} in {self.project}"
 
 
-class InstrumentEcosystemLink(Instrument.ecosystems.through):
-    """The instrument-ecosystem link table (Django's default many-to-many table), named here only to carry its
-    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger()]
-
-
-class ProjectEcosystemLink(Project.ecosystems.through):
-    """The project-ecosystem link table (Django's default many-to-many table), named here only to carry its
-    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger()]
+# The link tables of the ecosystem fields, named only to carry their data-version triggers.
+InstrumentEcosystemLink = link_proxy(Instrument.ecosystems, "InstrumentEcosystemLink")
+ProjectEcosystemLink = link_proxy(Project.ecosystems, "ProjectEcosystemLink")

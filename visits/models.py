@@ -1,7 +1,6 @@
 """Delegation visits and events, and what they produced: itinerary, participants, findings,
 follow-ups, each report kept in its own language."""
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -12,9 +11,15 @@ from taggit.managers import TaggableManager
 
 from clusters.models import Ecosystem, Organisation
 from core import fulltext
-from core.cache import data_version_trigger
 from core.languages import LANGUAGE_CHOICES, SEARCH_CONFIGS
-from core.models import DatePrecision, SluggedModel, TimeStampedModel, tracked_history
+from core.models import (
+    SluggedModel,
+    TimeStampedModel,
+    date_precision_field,
+    link_proxy,
+    search_indexes,
+    tracked_history,
+)
 from visits.querysets import VisitQuerySet
 
 
@@ -43,12 +48,7 @@ class Visit(SluggedModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Empty for a one-day event.")
-    date_precision = models.CharField(
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text="For events known only by month or year (e.g. planned ones).",
-    )
+    date_precision = date_precision_field(help_text="For events known only by month or year (e.g. planned ones).")
     date_note = models.CharField(
         max_length=120, blank=True, help_text='What the source says of an imprecise date, e.g. "autumn 2011".'
     )
@@ -110,8 +110,7 @@ class Visit(SluggedModel):
             models.Index(fields=["status", "-start_date"]),
             models.Index(fields=["kind", "start_date"], name="visit_kind_start_date"),
             models.Index(fields=["language"], name="visit_language"),
-            GinIndex(fields=["search_vector"], name="visit_search_vector"),
-            GinIndex(OpClass("search_title", name="gin_trgm_ops"), name="visit_search_title_trgm"),
+            *search_indexes("visit"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -267,7 +266,7 @@ class FollowUp(TimeStampedModel):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups_owned"
     )
     due_date = models.DateField(null=True, blank=True)
-    due_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    due_precision = date_precision_field()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     outcome = models.ForeignKey(
         Visit,
@@ -320,31 +319,7 @@ class Attachment(TimeStampedModel):
         return self.title or self.original_name or self.file.name
 
 
-class VisitDelegationLink(Visit.delegation.through):
-    """The visit-delegation link table (Django's default many-to-many table), named here only to carry its
-    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger()]
-
-
-class VisitHostLink(Visit.hosts.through):
-    """The visit-host link table (Django's default many-to-many table), named here only to carry its
-    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger()]
-
-
-class VisitEcosystemLink(Visit.ecosystems.through):
-    """The visit-ecosystem link table (Django's default many-to-many table), named here only to carry its
-    data-version trigger (django-pgtrigger declares triggers on such a table through a proxy)."""
-
-    class Meta:
-        proxy = True
-        default_permissions = ()
-        triggers = [data_version_trigger()]
+# The link tables of the many-to-many fields, named only to carry their data-version triggers.
+VisitDelegationLink = link_proxy(Visit.delegation, "VisitDelegationLink")
+VisitHostLink = link_proxy(Visit.hosts, "VisitHostLink")
+VisitEcosystemLink = link_proxy(Visit.ecosystems, "VisitEcosystemLink")
