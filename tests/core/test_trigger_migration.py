@@ -5,7 +5,7 @@ hand-written triggers come back.
 
 Runs ``manage.py`` against a scratch database of its own next to the test database (the test
 database holds the demo data the other tests read, which a migration back and forth would not
-leave alone). Needs DATABASE_URL (a PostgreSQL server where the user may create databases)."""
+leave alone). Runs on the server under test, in a scratch database of its own."""
 
 import os
 import subprocess
@@ -15,7 +15,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import connection
+
+from config.embedded_db import database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +44,8 @@ ORDER BY 1
 
 @pytest.fixture
 def scratch():
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        pytest.skip("needs DATABASE_URL (a server where a scratch database can be created)")
+    # The server under test: DATABASE_URL, else the embedded one (already running for the tests).
+    url = os.environ.get("DATABASE_URL") or database_url(settings.BASE_DIR)
     name = f"{connection.settings_dict['NAME']}_migrations"
     params = {k: v for k, v in connection.get_connection_params().items() if k not in ("cursor_factory", "context")}
     params["dbname"] = "postgres"
