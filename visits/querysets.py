@@ -230,15 +230,13 @@ class VisitQuerySet(models.QuerySet):
 
     def for_list(self):
         """List pages, CSV export and the API's list: organiser, project, hosts, delegation,
-        delegates with a country (``delegates``), tags and ecosystems loaded in a fixed number
-        of queries, however many rows."""
-        return self.select_related("organiser", "project").prefetch_related(
-            "hosts",
-            "delegation",
-            models.Prefetch("participants", self._delegates(), to_attr="delegates"),
-            "tags",
-            "ecosystems",
-        )
+        tags and ecosystems loaded in a fixed number of queries, however many rows."""
+        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
+
+    def with_delegates(self):
+        """Also the delegate participants with their country (``delegates``), for the API's
+        ``delegation_countries``; one query more. The list pages do not show them."""
+        return self.prefetch_related(models.Prefetch("participants", self._delegates(), to_attr="delegates"))
 
     def for_detail(self):
         """The visit page and the API's detail: everything it shows, in a fixed number of
@@ -261,14 +259,14 @@ class VisitQuerySet(models.QuerySet):
 
 def delegation_countries(visit) -> list[str]:
     """The country codes ``visit``'s delegation came from, sorted: the rule of
-    ``VisitQuerySet.from_country``, read from what ``for_list`` (``delegates``) or
+    ``VisitQuerySet.from_country``, read from what ``with_delegates`` (``delegates``) or
     ``for_detail`` (``participants``) loaded."""
     codes = {o.country.code for o in visit.delegation.all()}
     delegates = getattr(visit, "delegates", None)
     if delegates is None:
         delegates = [p for p in visit.participants.all() if p.role == "delegate"]
     for participant in delegates:
-        code = getattr(participant, "c", None)  # annotated by ``for_list``
+        code = getattr(participant, "c", None)  # annotated by ``with_delegates``
         if code is None:
             code = participant.country.code or (
                 participant.organisation.country.code if participant.organisation else ""
