@@ -51,12 +51,9 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class RecordType:
-    """A browsable record type: its model and the places the site shows it.
-
-    URL names and the API viewset follow the apps' conventions unless given: the list page is
-    ``<app>:<model>-list``, the detail page ``<app>:<model>-detail`` (kwarg ``slug``), the Atom
-    feed ``<app>:<model>-feed`` and the viewset ``<app>.api.<Model>ViewSet``; ``api`` may name
-    another viewset (a dotted path), and ``api=False`` keeps a type out of the API."""
+    """A browsable record type: its model and the places the site shows it. Its API viewset is
+    ``<app>.api.<Model>ViewSet`` unless ``api`` names another (a dotted path); ``api=False``
+    keeps a type out of the API."""
 
     model: type
     key: str  # e.g. "organisations": the search group, the API prefix
@@ -69,23 +66,6 @@ class RecordType:
     api: bool | str = True
     api_basename: str | None = None  # the API's URL names, default the model name
     api_enums: dict = field(default_factory=dict)  # name -> choices, for drf-spectacular
-    urls: dict = field(default_factory=dict)  # overrides: {"list": ..., "detail": ..., "feed": ...}
-
-    def url_name(self, page: str) -> str:
-        meta = self.model._meta
-        return self.urls.get(page, f"{meta.app_label}:{meta.model_name}-{page}")
-
-    @property
-    def list_url(self) -> str:
-        return self.url_name("list")
-
-    @property
-    def detail_url(self) -> str:
-        return self.url_name("detail")
-
-    @property
-    def feed_url(self) -> str:
-        return self.url_name("feed")
 
     @property
     def basename(self) -> str:
@@ -135,9 +115,6 @@ class Registry:
 
     def get(self, key: str) -> RecordType:
         return self._types[key]
-
-    def for_model(self, model) -> RecordType | None:
-        return next((t for t in self._types.values() if t.model is model), None)
 
     def searched(self) -> list[RecordType]:
         return [t for t in self.record_types() if t.search is not None]
