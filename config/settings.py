@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "globalsearch",
     "insights",
     "freshness",
+    "intake",
     "demo",
     "ops",
 ]
