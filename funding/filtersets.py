@@ -195,7 +195,10 @@ class ProjectFilterSet(FacetedFilterSet):
     """Filters of the project list; the queryset comes from ``Project.objects.for_list()``."""
 
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
-    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Partner country"))
+    # Two-letter codes joined by commas: containment of the code is an exact match.
+    country = django_filters.ChoiceFilter(
+        field_name="partner_countries", lookup_expr="contains", choices=country_choices, label=_("Partner country")
+    )
 
     facets = (
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
@@ -206,6 +209,3 @@ class ProjectFilterSet(FacetedFilterSet):
     class Meta:
         model = Project
         fields = []
-
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(partner_countries__contains=value)

@@ -10,7 +10,6 @@ from rest_framework import serializers
 from core.api import (
     CountryCodeField,
     CountryListField,
-    OptionalURLField,
     OrganisationLink,
     ProjectLink,
     RecordSerializer,
@@ -130,7 +129,6 @@ class AttachmentSerializer(serializers.ModelSerializer):
 class VisitDetailSerializer(VisitSerializer):
     """A visit or event with its report, programme day by day, participants, findings, follow-ups and files."""
 
-    source_url = OptionalURLField()
     participant_countries = CountryListField()
     stops = ItineraryStopSerializer(many=True, read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)
