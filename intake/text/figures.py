@@ -1,0 +1,171 @@
+"""Figures a report states: shares, counts of things, sums of money and durations, each with its
+sentence, as candidates for the visit's findings. The patterns are deliberately narrow (a number
+next to a unit or a counted noun): a figure missed costs the editor a line, a wrong one costs
+trust in the whole list."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from intake.proposal import FindingProposal
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "sept": 7, "huit": 8, "dix": 10, "vingt": 20,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10, "zwanzig": 20,
+}  # fmt: skip
+DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
+WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+NUM = rf"(?<![\w.,/-])(?P<num>{DIGITS}|(?:{WORDS})(?!\w))"
+
+PERSON_NOUNS = (
+    r"participants?|attendees?|delegates?|visitors?|guests?|people|persons?|representatives?|experts?|speakers?|"
+    r"managers?|individuals?|teilnehmer\w*|teilnehmende\w*|katılımcı\w*|uczestnik\w*|участник\w*|человек|"
+    r"partecipanti|participantes|personnes|personen|osób|kişi\w*"
+)
+THING_NOUNS = (
+    r"members?|clusters?|companies|company|firms?|SMEs?|enterprises?|organi[sz]ations?|countries|partners?|"
+    r"projects?|proposals?|regions?|institutions?|universities|sectors?|calls?|employees|"
+    r"membres|entreprises|pôles|pays|partenaires|mitglieder\w*|unternehmen|länder\w*|üye\w*|firma\w*|küme\w*|"
+    r"ülke\w*|członk\w*|klastr\w*|firm|przedsiębiorstw\w*|kraj\w*|член\w*|кластер\w*|компани\w*|предприяти\w*|"
+    r"стран\w*|membri|imprese|aziende|paesi|miembros|empresas|países|socios"
+)
+PARTICIPANT_NOUNS = re.compile(
+    r"participants?|attendees?|teilnehmer\w*|teilnehmende\w*|katılımcı\w*|uczestnik\w*|участник\w*|"
+    r"partecipanti|participantes",
+    re.IGNORECASE,
+)
+TOTAL = re.compile(
+    r"(?:overall|in total|a total of|altogether|au total|en tout|insgesamt|toplam|łącznie|всего|in totale)\W*$",
+    re.IGNORECASE,
+)
+
+# Words between a number and its noun are adjectives or nouns ("40 cluster representatives"),
+# never these: "2 calls for proposals" counts calls.
+LINKS = r"(?:for|of|in|from|with|to|and|or|by|de|des|du|pour|von|der|für|und|et|i|и|ve|için)"
+
+MULTIPLIERS = {
+    "thousand": 3, "k": 3, "tys": 3, "тыс": 3, "bin": 3,
+    "million": 6, "millions": 6, "mio": 6, "mln": 6, "millionen": 6, "milioni": 6, "millones": 6, "milyon": 6,
+    "млн": 6, "миллиона": 6, "миллионов": 6, "miliony": 6, "milionów": 6, "mld": 9,
+    "billion": 9, "bn": 9, "milliard": 9, "milliards": 9, "mrd": 9, "milyar": 9, "млрд": 9, "miliard": 9,
+}  # fmt: skip
+MULTIPLIER = r"(?:\s*(?P<mult>" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + r")\.?(?!\w))?"
+EURO = r"(?:EUR|€|euros?|Euro|евро|avro)"
+
+COUNT = re.compile(
+    rf"{NUM}\s+(?:(?!{LINKS}\s)[\w-]+\s+){{0,2}}(?P<noun>(?:{PERSON_NOUNS}|{THING_NOUNS}))(?!\w)",
+    re.IGNORECASE,
+)
+PATTERNS = [
+    ("EUR", re.compile(rf"{EURO}\s*{NUM}{MULTIPLIER}", re.IGNORECASE)),
+    ("EUR", re.compile(rf"{NUM}{MULTIPLIER}\s*{EURO}(?!\w)", re.IGNORECASE)),
+    (
+        "percent",
+        re.compile(
+            rf"{NUM}\s*(?:%|per ?cent|pour ?cent|prozent|procent\w*|процент\w*|por ciento|per cento)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("percent", re.compile(r"(?:%|yüzde)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d%])", re.IGNORECASE)),
+    (
+        "hour",
+        re.compile(rf"{NUM}\s+(?:hours?|heures?|stunden|saat|godzin\w*|час\w*|ore|horas)(?!\w)", re.IGNORECASE),
+    ),
+    ("year", re.compile(rf"{NUM}\s+(?:years?|ans|jahren?|yıl(?!ı)|lat|лет|anni|años)(?!\w)", re.IGNORECASE)),
+    ("count", COUNT),
+]
+
+APPROXIMATE = re.compile(
+    r"(?:about|around|almost|nearly|some|approximately|approx\.|roughly|circa|ca\.|environ|près de|presque|"
+    r"quelque|etwa|rund|fast|ungefähr|yaklaşık|около|почти|около|około|prawie|blisko|circa|quasi|cerca de|"
+    r"aproximadamente|casi)\s*(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?](?!\d)|\n|$)")
+LABEL_WORDS = 5
+
+
+def find_figures(text: str, language: str | None) -> list[FindingProposal]:
+    """Every figure in text order, each with the sentence that states it."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for unit, pattern in PATTERNS:  # the order says which reading wins an overlap: money first
+        for match in pattern.finditer(text or ""):
+            start, end = match.span()
+            if any(start < t_end and end > t_start for t_start, t_end in taken):
+                continue
+            value = number(match.group("num"), match.groupdict().get("mult"))
+            if value is None or (unit in ("count", "year") and 1900 <= value <= 2099):
+                continue  # "2005 yılında", "2021 members": a year, not a count
+            taken.append((start, end))
+            found.append((start, end, unit, value))
+    figures = []
+    for start, end, unit, value in sorted(found, key=lambda f: f[0]):
+        sentence = sentence_at(text, start)
+        before = text[max(0, start - 30) : start]
+        figures.append(
+            FindingProposal(
+                sentence=sentence,
+                value=value,
+                unit=unit,
+                label=label(text, start, end),
+                is_approximate=bool(APPROXIMATE.search(before)),
+            )
+        )
+    return figures
+
+
+def participants_count(text: str, language: str | None) -> int | None:
+    """How many took part, if the text says: "113 participants", or a total of people
+    ("Overall 40 cluster representatives")."""
+    for match in COUNT.finditer(text or ""):
+        value = number(match.group("num"), None)
+        if value is None or value != value.to_integral_value() or 1900 <= value <= 2099:
+            continue
+        noun = match.group("noun")
+        if PARTICIPANT_NOUNS.fullmatch(noun):
+            return int(value)
+        if re.fullmatch(PERSON_NOUNS, noun, re.IGNORECASE) and TOTAL.search(
+            text[max(0, match.start() - 25) : match.start()]
+        ):
+            return int(value)
+    return None
+
+
+def number(written: str, multiplier: str | None) -> Decimal | None:
+    word = NUMBER_WORDS.get(written.lower())
+    if word is not None:
+        value = Decimal(word)
+    else:
+        digits = re.sub(r"[ \u00a0\u202f]", "", written)
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+            digits = re.sub(r"[.,]", "", digits)  # thousands separators
+        try:
+            value = Decimal(digits.replace(",", "."))
+        except InvalidOperation:
+            return None
+    if multiplier:
+        value *= Decimal(10) ** MULTIPLIERS[multiplier.lower()]
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence around ``position``: from the last full stop or line end before it to the
+    next one after it (a decimal point is not a full stop)."""
+    starts = [m.end() for m in re.finditer(r"[.!?](?!\d)\s+|\n", text[:position])]
+    begin = starts[-1] if starts else 0
+    after = re.search(r"[.!?](?!\d)|\n", text[position:])
+    finish = position + after.end() if after else len(text)
+    return " ".join(text[begin:finish].split())
+
+
+def label(text: str, start: int, end: int) -> str:
+    """The figure and the few words after it up to a punctuation mark: "40 % to the research project"."""
+    figure = " ".join(text[start:end].split())
+    rest = re.match(r"(?:['’]\w+)?[^\n.,;:!?()]*", text[end:]).group()  # "’i küçük": a suffix stays attached
+    words = rest.split(" ")
+    return (figure + " ".join(words[: LABEL_WORDS + 1])).strip()[:80]
