@@ -66,6 +66,7 @@ TOWNS = {
     "Trnava": ("Trnava", "SK"),
     "Zheleznogorsk": ("Zheleznogorsk", "RU"),
     "Железногорск": ("Zheleznogorsk", "RU"),
+    "Железногорске": ("Zheleznogorsk", "RU"),
     "Moscow": ("Moscow", "RU"),
     "Москва": ("Moscow", "RU"),
     "Москве": ("Moscow", "RU"),
@@ -117,10 +118,13 @@ NOT_PLACES = frozenset(
     )
 )
 
+# Upper-case letters of the Latin, Turkish and Cyrillic alphabets (a range such as Ā-Ž would let
+# the lower-case letters between in too).
+UPPER = "".join(ch for ch in map(chr, [*range(0xC0, 0x250), *range(0x400, 0x530)]) if ch.isupper())
 LOCATED = re.compile(
     r"(?:(?<!\w)(?:in|à|au|en|w|we|в|во|у|a|nach|aus|near|bei)\s+"
-    r"(?P<after>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЎ][\w-]+(?:\s+(?:San|Saint|Sankt|Santa)\s+[A-Z][\w-]+)?)"
-    r"|(?P<before>[A-ZÀ-ÖØ-ÞĀ-ŽÇŞİ][\w-]+)['’](?:d[ae]|t[ae])(?:ki)?(?!\w))"
+    rf"(?P<after>[A-Z{UPPER}][\w-]+(?:\s+(?:San|Saint|Sankt|Santa)\s+[A-Z][\w-]+)?)"
+    rf"|(?<!\w)(?P<before>[A-Z{UPPER}][\w-]+)['’](?:d[ae]|t[ae])(?:ki)?(?!\w))"
 )
 
 
@@ -199,7 +203,7 @@ def looks_like_a_town(word: str, following: str) -> bool:
         return False
     if lowered.endswith(("ian", "ean", "ish", "ese")):
         return False
-    return not re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЎ]", following)
+    return not re.match(rf"\s+[A-Z{UPPER}]", following)
 
 
 def country_of_stem(written: str) -> str:
