@@ -80,9 +80,10 @@ BEFORE_YEAR = r"\s*,?\s*(?:(?:de|del)\s+)?"
 
 
 @functools.cache
-def patterns(language: str | None) -> list[tuple[str, re.Pattern]]:
-    names = sorted(month_names(language), key=len, reverse=True)
-    m = r"(?<!\w)(?P<{0}>" + "|".join(re.escape(n) for n in names) + r")\.?(?!\w)"
+def patterns() -> list[tuple[str, re.Pattern]]:
+    # Any word stands where a month goes; build() keeps the spans whose word is a month name. An
+    # alternation of the ~400 names was four times slower on a newsletter.
+    m = r"(?<!\w)(?P<{0}>[^\W\d_]{{3,}})\.?(?!\w)"
     spec = {
         # 30 March - 2 April 2013
         "cross": f"{D.format('d1')}{BEFORE_MONTH}{m.format('m1')}(?:{BEFORE_YEAR}{Y.format('y1')})?{CONNECT}"
@@ -136,7 +137,7 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     plain = MARKUP.sub(lambda match: " " * len(match.group()), text)
     names = month_names(language)
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, pattern in patterns(language):
+    for kind, pattern in patterns():
         for match in pattern.finditer(plain):
             found.append((match.start(), match.end(), kind, match))
     taken: list[tuple[int, int]] = []

@@ -112,6 +112,8 @@ def day_of(sentence, language, start, previous_day, previous_date, first=False):
         number = 1
     if number:
         return number, (start + datetime.timedelta(days=number - 1) if start else None)
+    if not any(ch.isdigit() for ch in sentence):
+        return None
     for mention in scan(sentence, language, start):
         if mention.precision != DAY or mention.end is not None or mention.is_publication:
             continue
