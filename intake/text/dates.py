@@ -5,6 +5,7 @@ on dateparser's month names (every inflection it knows: "avril", "April", "kwiet
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -140,16 +141,16 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     for kind, pattern in patterns():
         for match in pattern.finditer(plain):
             found.append((match.start(), match.end(), kind, match))
-    taken: list[tuple[int, int]] = []
+    reached = 0  # spans are taken in order of their start: one overlaps when it starts before this
     raw = []
     # Longest span first at each start; an earlier pattern (more specific) wins a tie.
     for start, end, kind, match in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
-        if any(start < t_end and end > t_start for t_start, t_end in taken):
+        if start < reached:
             continue
         mention = build(kind, match, names)
         if mention is None:
             continue
-        taken.append((start, end))
+        reached = end
         mention.text = " ".join(plain[start:end].split()).rstrip(",")
         mention.position = start
         line_start = plain.rfind("\n", 0, start) + 1
@@ -222,13 +223,14 @@ def infer_years(mentions: list[DateMention], reference: datetime.date | None) ->
     else the reference date's, else the first year the text names); without any, it is dropped
     rather than guessed."""
     dated = [m for m in mentions if not m.year_inferred]
+    positions = [m.position for m in dated]
     for mention in mentions:
         if not mention.year_inferred:
             yield mention
             continue
-        before = [m for m in dated if m.position < mention.position]
-        after = [m for m in dated if m.position > mention.position]
-        source = before[-1].start if before else after[0].start if after else reference
+        index = bisect.bisect_left(positions, mention.position)
+        nearest = dated[index - 1] if index else dated[index] if index < len(dated) else None
+        source = nearest.start if nearest else reference
         if source is None:
             continue
         try:

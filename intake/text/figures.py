@@ -5,6 +5,7 @@ trust in the whole list."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -85,27 +86,27 @@ APPROXIMATE = re.compile(
     r"aproximadamente|casi)\s*(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?](?!\d)|\n|$)")
 LABEL_WORDS = 5
 
 
 def find_figures(text: str, language: str | None) -> list[FindingProposal]:
     """Every figure in text order, each with the sentence that states it."""
     found = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text or ""))  # 1 where a figure already is: money wins over its count
     for unit, pattern in PATTERNS:  # the order says which reading wins an overlap: money first
         for match in pattern.finditer(text or ""):
             start, end = match.span()
-            if any(start < t_end and end > t_start for t_start, t_end in taken):
+            if any(taken[start:end]):
                 continue
             value = number(match.group("num"), match.groupdict().get("mult"))
             if value is None or (unit in ("count", "year") and 1900 <= value <= 2099):
                 continue  # "2005 yılında", "2021 members": a year, not a count
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, unit, value))
     figures = []
+    stops = [m.end() for m in SENTENCE_STOP.finditer(text or "")]
     for start, end, unit, value in sorted(found, key=lambda f: f[0]):
-        sentence = sentence_at(text, start)
+        sentence = sentence_at(text, start, stops)
         before = text[max(0, start - 30) : start]
         figures.append(
             FindingProposal(
@@ -153,14 +154,17 @@ def number(written: str, multiplier: str | None) -> Decimal | None:
     return value.to_integral_value() if value == value.to_integral_value() else value
 
 
-def sentence_at(text: str, position: int) -> str:
+def sentence_at(text: str, position: int, stops: list[int]) -> str:
     """The sentence around ``position``: from the last full stop or line end before it to the
-    next one after it (a decimal point is not a full stop)."""
-    starts = [m.end() for m in re.finditer(r"[.!?](?!\d)\s+|\n", text[:position])]
-    begin = starts[-1] if starts else 0
-    after = re.search(r"[.!?](?!\d)|\n", text[position:])
-    finish = position + after.end() if after else len(text)
+    next one after it (a decimal point is not a full stop). ``stops`` are the offsets just after
+    each full stop, found once for the whole text."""
+    index = bisect.bisect_right(stops, position)
+    begin = stops[index - 1] if index else 0
+    finish = stops[index] if index < len(stops) else len(text)
     return " ".join(text[begin:finish].split())
+
+
+SENTENCE_STOP = re.compile(r"[.!?](?!\d)(?=\s)|\n")
 
 
 def label(text: str, start: int, end: int) -> str:

@@ -165,23 +165,23 @@ def find_places(text: str, language: str | None) -> list[tuple[str, str]]:
     country. Known towns are given in their usual spelling ("w Białymstoku" -> "Białystok")."""
     text = text or ""
     found: list[tuple[int, str, str]] = []
-    spans: list[tuple[int, int]] = []
+    named = bytearray(len(text))  # 1 where a country or a known town is
     countries = country_names()
     for match in country_pattern(language).finditer(text):
         written = match.group()
         code = countries.get(written) or country_of_stem(written)
         if code:
             found.append((match.start(), written, code))
-            spans.append(match.span())
+            named[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in town_pattern().finditer(text):
         name, code = TOWNS[match.group()]
         found.append((match.start(), name, code))
-        spans.append(match.span())
+        named[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in LOCATED.finditer(text):
         group = "after" if match.group("after") else "before"
         start, end = match.span(group)
         word = match.group(group)
-        if any(start < s_end and end > s_start for s_start, s_end in spans):
+        if any(named[start:end]):
             continue
         if not looks_like_a_town(word, text[end : end + 40]):
             continue
