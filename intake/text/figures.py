@@ -48,6 +48,28 @@ TOTAL = re.compile(
 # never these: "2 calls for proposals" counts calls.
 LINKS = r"(?:for|of|in|from|with|to|and|or|by|de|des|du|pour|von|der|für|und|et|i|и|ve|için)"
 
+GROUP_NOUNS = (
+    r"(?:delegation|group|party|team|délégation|groupe|gruppe|delegac\w*|grup\w*|делегаци\w*|групп\w*|heyet\w*)"
+)
+GROUP = re.compile(
+    rf"(?<!\w){GROUP_NOUNS}\s+(?:(?:of|de|von|aus|из|z|liczą\w*|в составе|consisting of|made up of)\s+)?{NUM}(?!\s*%)",
+    re.IGNORECASE,
+)
+SIZED = re.compile(
+    rf"{NUM}\s*[-‑]?\s*(?:osobow\w+|person|people|member|strong|kişilik|personnes|köpfige)\s+{GROUP_NOUNS}",
+    re.IGNORECASE,
+)
+TOOK_PART = re.compile(
+    r"[^.!?\n]{0,40}?(?:took part|attended|participated|joined|wzię\w* udział|uczestnicz\w*|приняли участие|"
+    r"участвовал\w*|katıldı|nahmen teil|ont participé|participaron|hanno partecipato)",
+    re.IGNORECASE,
+)
+TOOK_PART_BEFORE = re.compile(
+    r"(?:udział|took part|participated|attended by|приняли участие|участвовал\w*|katıldı|teilgenommen)"
+    r"[^.!?\n]{0,15}$",
+    re.IGNORECASE,
+)
+
 MULTIPLIERS = {
     "thousand": 3, "k": 3, "tys": 3, "тыс": 3, "bin": 3,
     "million": 6, "millions": 6, "mio": 6, "mln": 6, "millionen": 6, "milioni": 6, "millones": 6, "milyon": 6,
@@ -121,20 +143,38 @@ def find_figures(text: str, language: str | None) -> list[FindingProposal]:
 
 
 def participants_count(text: str, language: str | None) -> int | None:
-    """How many took part, if the text says: "113 participants", or a total of people
-    ("Overall 40 cluster representatives")."""
-    for match in COUNT.finditer(text or ""):
-        value = number(match.group("num"), None)
-        if value is None or value != value.to_integral_value() or 1900 <= value <= 2099:
+    """How many took part, if the text says: "113 participants"; a delegation's size ("a group of
+    18 from Belarus", "18-osobowa delegacja", "делегация из 18 человек"); people who "took part";
+    a total of people ("Overall 40 cluster representatives")."""
+    text = text or ""
+    people = []
+    for match in COUNT.finditer(text):
+        value = whole(match.group("num"))
+        if value is None:
             continue
         noun = match.group("noun")
         if PARTICIPANT_NOUNS.fullmatch(noun):
-            return int(value)
-        if re.fullmatch(PERSON_NOUNS, noun, re.IGNORECASE) and TOTAL.search(
-            text[max(0, match.start() - 25) : match.start()]
-        ):
-            return int(value)
+            return value
+        if re.fullmatch(PERSON_NOUNS, noun, re.IGNORECASE):
+            people.append((match, value))
+    for pattern in (GROUP, SIZED):
+        for match in pattern.finditer(text):
+            value = whole(match.group("num"))
+            if value is not None and not re.match(rf"\s+(?:{THING_NOUNS})(?!\w)", text[match.end() :], re.IGNORECASE):
+                return value
+    for match, value in people:
+        before = text[max(0, match.start() - 40) : match.start()]
+        if TOTAL.search(before) or TOOK_PART_BEFORE.search(before) or TOOK_PART.match(text[match.end() :][:60]):
+            return value
     return None
+
+
+def whole(written: str) -> int | None:
+    """A head count: a whole number that is not a year."""
+    value = number(written, None)
+    if value is None or value != value.to_integral_value() or 1900 <= value <= 2099:
+        return None
+    return int(value)
 
 
 def number(written: str, multiplier: str | None) -> Decimal | None:
