@@ -84,6 +84,9 @@ TOWNS = {
     "Brześciu": ("Brest", "BY"),
     "Białystok": ("Białystok", "PL"),
     "Białymstoku": ("Białystok", "PL"),
+    "Białegostoku": ("Białystok", "PL"),
+    "Grodna": ("Grodno", "BY"),
+    "Mińska": ("Minsk", "BY"),
     "Bialystok": ("Białystok", "PL"),
     "Warsaw": ("Warsaw", "PL"),
     "Warszawa": ("Warsaw", "PL"),
@@ -147,7 +150,7 @@ def country_pattern(language: str | None) -> re.Pattern:
     parts = []
     for name in sorted(country_names(), key=len, reverse=True):
         escaped = re.escape(name)
-        if language in INFLECTED and len(name) >= 5 and name[-1].lower() in "aeiouyаяиыеьъ":
+        if language in INFLECTED and len(name) >= 5:
             # "Francja" -> "Francji", "Россия" -> "России": the stem and a short case ending.
             escaped = re.escape(name[:-1]) + r"\w{0,3}"
         parts.append(escaped)

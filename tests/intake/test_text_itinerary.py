@@ -98,3 +98,30 @@ def test_people_are_not_hosts():
 
 def test_no_itinerary_in_a_text_without_days():
     assert stops(seed("clustem"), "tr") == []
+
+
+POLISH = """Wizyta studyjna na Białorusi
+
+W dniach 12-14 czerwca 2018 r. delegacja klastra z Białegostoku odwiedziła Grodno i Mińsk.
+
+Pierwszego dnia uczestnicy spotkali się z przedstawicielami Grodzieńskiej Izby Handlowo-Przemysłowej w Grodnie.
+
+Drugiego dnia delegacja odwiedziła Park Naukowo-Technologiczny w Mińsku.
+
+Dnia 14 czerwca w Mińsku odbyło się spotkanie w Ministerstwie Gospodarki."""
+
+
+def test_polish_days_dates_and_hosts():
+    assert stops(POLISH, "pl", dt.date(2018, 6, 12)) == [
+        (1, dt.date(2018, 6, 12), "Grodzieńskiej Izby Handlowo-Przemysłowej", "Grodno", "BY"),
+        (2, dt.date(2018, 6, 13), "Park Naukowo-Technologiczny", "Minsk", "BY"),
+        (3, dt.date(2018, 6, 14), "Ministerstwie Gospodarki", "Minsk", "BY"),  # "dnia 14 czerwca": a date
+    ]
+
+
+def test_the_organisation_not_its_board_and_legal_forms_kept_whole():
+    text = (
+        "On the first day the guests met the Board of the Podlaskie Regional Development Foundation. "
+        "On the second day they visited Tehctera Sp. z o.o. in Białystok."
+    )
+    assert [s[2] for s in stops(text, "en")] == ["Podlaskie Regional Development Foundation", "Tehctera Sp. z o.o."]
