@@ -186,7 +186,7 @@ def find_places(text: str, language: str | None) -> list[tuple[str, str]]:
         word = match.group(group)
         if any(named[start:end]):
             continue
-        if not looks_like_a_town(word, text[end : end + 40]):
+        if not looks_like_a_town(word, text[end : end + 40]) or names_an_organisation(word, text):
             continue
         found.append((start, word, ""))
     seen = set()
@@ -207,6 +207,16 @@ def looks_like_a_town(word: str, following: str) -> bool:
     if lowered.endswith(("ian", "ean", "ish", "ese")):
         return False
     return not re.match(rf"\s+[A-Z{UPPER}]", following)
+
+
+ORGANISATION_WORDS = (
+    r"(?:Kümelenmesi|Kümesi|Cluster|Klaster\w*|Pôle|Pole|Group|Groupe|GmbH|Agency|Association|Derneği|Vakfı)"
+)
+
+
+def names_an_organisation(word: str, text: str) -> bool:
+    """ "Techtera’da" is at Techtera, an organisation the text also calls "Techtera Kümelenmesi"."""
+    return re.search(rf"(?<!\w){re.escape(word)}\s+{ORGANISATION_WORDS}(?!\w)", text) is not None
 
 
 def country_of_stem(written: str) -> str:
