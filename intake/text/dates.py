@@ -98,7 +98,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "single": f"{D.format('d1')}{BEFORE_MONTH}{m.format('m1')}(?:{BEFORE_YEAR}{Y.format('y1')})?",
         # April 16, 2013
         "us_single": f"{m.format('m1')}\\s+{D.format('d1')},?\\s*{Y.format('y1')}",
-        # 16-19.04.2013, 01.10.2014, 21/07/2017
+        # 30.03-02.04.2013, 16-19.04.2013, 01.10.2014, 21/07/2017
+        "numeric_cross": r"(?<![\d.])(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)\.?\s*[-–]\s*"
+        r"(?P<d2>[0-3]?\d)[./](?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d)(?![\d])",
         "numeric_range": r"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*[-–]\s*(?P<d2>[0-3]?\d)[./](?P<m1>[01]?\d)[./]"
         r"(?P<y1>(?:19|20)\d\d)(?![\d])",
         "numeric": r"(?<![\d.,/])(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d)(?![\d])",
@@ -200,7 +202,7 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
         if kind == "numeric" and m1 > 12 and d1 <= 12:  # 07/21/2017 written the American way
             d1, m1 = m1, d1
         year = y2 or y1 or 1904  # a leap year stands in until the year is inferred
-        if kind == "cross":
+        if kind in ("cross", "numeric_cross"):
             if m2 is None:
                 return None
             start_year = y1 or (year - 1 if (m1, d1) > (m2, d2) else year)
