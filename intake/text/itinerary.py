@@ -9,7 +9,7 @@ import re
 
 from intake.proposal import StopProposal
 from intake.text.dates import DAY, month_names, scan
-from intake.text.places import TOWNS, UPPER, country_names, find_places
+from intake.text.places import TOWNS, UPPER, find_places
 
 ORDINALS = {
     1: r"first|premier|première|1st|ersten|erster|ilk|birinci|pierwsz\w+|перв\w+|primo|primer\w*",
@@ -217,7 +217,7 @@ def located(word: str, place_names: set[str]) -> bool:
 
 def is_country(name: str, code: str) -> bool:
     """A country as written ("France", "Francji"), not a town that has a country."""
-    return bool(code) and (country_names().get(name) == code or name not in TOWN_NAMES)
+    return bool(code) and name not in TOWN_NAMES
 
 
 TOWN_NAMES = {name for name, _ in TOWNS.values()}
