@@ -117,6 +117,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(regex, flags)) for name, regex in spec.items()]
 
 
+DAY_LABEL = re.compile(r"(?<!\w)(?:day|tag|jour|dzień|день|gün|giorno|día|dia)\s*$", re.IGNORECASE)
 BARE_YEAR = re.compile(r"(?<![\d.,/:+-])(?:19|20)\d\d(?![\d.,/:-]?\d)")
 MARKUP = re.compile(r"<[^>\n]{0,200}>|[*_#`]")
 PUBLICATION = re.compile(
@@ -149,6 +150,8 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     for start, end, kind, match in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         if start < reached:
             continue
+        if kind not in ("year", "years", "iso", "month") and DAY_LABEL.search(plain[max(0, start - 12) : start]):
+            continue  # "Day 1 – 3 October": day one is the 3rd, not a range from the 1st
         mention = build(kind, match, names)
         if mention is None:
             continue
@@ -252,7 +255,8 @@ def choose(mentions: list[DateMention], length: int) -> DatesFound:
     for precision in (DAY, MONTH):
         for mention in events:
             if mention.precision == precision:
-                return found(mention, mention.precision, mentions)
+                end = mention.end if precision == MONTH else last_day(mention, events)
+                return DatesFound(mention.start, end, precision, mention.year_inferred, mentions)
     published = [m for m in mentions if m.is_publication and m.precision == DAY]
     if published:
         first = published[0]
@@ -267,5 +271,11 @@ def choose(mentions: list[DateMention], length: int) -> DatesFound:
     return DatesFound(None, None, DAY, False, mentions)
 
 
-def found(mention: DateMention, precision: str, mentions: list[DateMention]) -> DatesFound:
-    return DatesFound(mention.start, mention.end, precision, mention.year_inferred, mentions)
+def last_day(first: DateMention, events: list[DateMention]) -> datetime.date | None:
+    """A range's end; for a single day, the last of the days that follow it within a fortnight
+    (a programme listing "3 October", "4 October", "5 October" is one trip)."""
+    if first.end is not None:
+        return first.end
+    window = first.start + datetime.timedelta(days=14)
+    following = [m.start for m in events if m.precision == DAY and m.end is None and first.start < m.start <= window]
+    return max(following, default=None)

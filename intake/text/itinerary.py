@@ -123,17 +123,24 @@ def day_of(sentence, language, start, previous_day, previous_date, first=False):
         number = CARDINALS.get(written) or int(written)
     elif first and TRIP_START.search(sentence):
         number = 1
+    dated = date_in(sentence, language, start)
     if number:
-        return number, (start + datetime.timedelta(days=number - 1) if start else None)
+        # "Day 2 – 4 October": the number is the day, the date is the text's own if it gives one.
+        return number, (dated or (start + datetime.timedelta(days=number - 1) if start else None))
+    if dated is None:
+        return None
+    return ((dated - start).days + 1 if start else None), dated
+
+
+def date_in(sentence: str, language: str | None, start: datetime.date | None) -> datetime.date | None:
+    """The first single day the sentence names that can be a day of the trip."""
     if not any(ch.isdigit() for ch in sentence):
         return None
     for mention in scan(sentence, language, start):
         if mention.precision != DAY or mention.end is not None or mention.is_publication:
             continue
-        if start is None:
-            return None, mention.start
-        if start <= mention.start <= start + MAX_TRIP:  # a date far off is another event's
-            return (mention.start - start).days + 1, mention.start
+        if start is None or start <= mention.start <= start + MAX_TRIP:  # a date far off is another event's
+            return mention.start
     return None
 
 
@@ -154,9 +161,14 @@ def stops_of(passage: list[str], language, day, date) -> list[StopProposal]:
     if not host:
         for sentence in passage[1:]:
             later = host_in(sentence, places, visiting_only=True)
-            if later:
+            if not later:
+                continue
+            if EVENT_WORDS.search(first):  # the fair was the day's first stop, the host's meeting another
                 stops.append(StopProposal(day, date, place=town[0], country=country, host=later, description=sentence))
-                break
+            else:  # "Day 1 – 3 October: Białystok." then where they went
+                stops[0].host = later
+                stops[0].description = f"{first} {sentence}"[:MAX_DESCRIPTION]
+            break
     return stops
 
 
@@ -187,7 +199,12 @@ def host_in(sentence: str, places, visiting_only: bool = False) -> str:
 def trim_phrase(phrase: str, position: int, place_names: set[str]) -> str:
     phrase = re.sub(r"\s*\(.*$", "", phrase)
     words = phrase.split()
-    while words and (words[0].lower() in SKIP_WORDS or words[0].isdigit() or located(words[0], place_names)):
+    while words and (
+        words[0].lower() in SKIP_WORDS
+        or words[0].isdigit()
+        or words[0].lower().rstrip(".:,") in month_names(None)
+        or located(words[0], place_names)
+    ):
         words = words[1:]  # "On", "The" opening the sentence; "Ankara'da" before the name
     for index in range(1, len(words)):  # "Mayer Group France in Saint-Etienne": the town is not the name
         if words[index] in {"in", "w", "в", "à"} and " ".join(words[index + 1 :]).rstrip(".,;:") in place_names:

@@ -80,6 +80,17 @@ def test_no_year_anywhere_gives_no_date():
     assert find_dates("Le 17 avril, la délégation a visité Lyon.", "fr").start is None
 
 
+def test_day_labels_are_not_ranges_and_a_programme_spans_its_days():
+    text = "Tour, October 2017\n\nDay 1 – 3 October: Białystok.\nDay 2 – 4 October: Grodno.\nDay 3 – 5 October: Minsk."
+    found = find_dates(text, "en")
+    assert (found.start, found.end, found.precision, found.year_inferred) == (
+        D(2017, 10, 3),
+        D(2017, 10, 5),
+        "day",
+        True,
+    )
+
+
 def test_publication_date_is_not_the_event():
     found = find_dates("Published 12 May 2014\n\nThe delegation came on 3 June 2014.", "en")
     assert found.start == D(2014, 6, 3)

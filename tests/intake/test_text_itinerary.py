@@ -125,3 +125,16 @@ def test_the_organisation_not_its_board_and_legal_forms_kept_whole():
         "On the second day they visited Tehctera Sp. z o.o. in Białystok."
     )
     assert [s[2] for s in stops(text, "en")] == ["Podlaskie Regional Development Foundation", "Tehctera Sp. z o.o."]
+
+
+PROGRAMME = """Study tour to Belarus, October 2017
+
+- Day 1 – 3 October: Białystok. Meeting at the Podlaskie Science and Technology Park.
+- Day 2 – 4 October: Grodno. Visit to the Grodno Regional Chamber of Commerce and Industry (GRCCI)."""
+
+
+def test_a_programme_list_gives_its_days_dates_and_hosts():
+    assert stops(PROGRAMME, "en", dt.date(2017, 10, 3)) == [
+        (1, dt.date(2017, 10, 3), "Podlaskie Science and Technology Park", "Białystok", "PL"),
+        (2, dt.date(2017, 10, 4), "Grodno Regional Chamber of Commerce and Industry (GRCCI)", "Grodno", "BY"),
+    ]
