@@ -178,7 +178,7 @@ def host_in(sentence: str, places, visiting_only: bool = False) -> str:
     place_names = {name for name, _ in places} | set(TOWNS)
     best, best_score = "", -1
     for match in PHRASE.finditer(sentence):
-        phrase = trim_phrase(match.group(), match.start(), place_names)
+        phrase = trim_phrase(match.group() + cyrillic_tail(sentence, match), match.start(), place_names)
         if not phrase:
             continue
         if PERSON_WORDS.search(phrase) or EVENT_WORDS.search(phrase):
@@ -194,6 +194,19 @@ def host_in(sentence: str, places, visiting_only: bool = False) -> str:
             acronym = match.group("acronym")
             best, best_score = (f"{phrase} ({acronym})" if acronym and acronym.isupper() else phrase), score
     return best
+
+
+def cyrillic_tail(sentence: str, match: re.Match) -> str:
+    """Russian names capitalise their first word only ("Восточный строительный кластер"): the
+    lower-case words after it, up to the last organisation word among the next four."""
+    if not re.match(r"[А-ЯЁІЎЄ]", match.group()) or match.group("acronym"):
+        return ""
+    words = re.match(r"(?:\s+[а-яёіўє][\w-]*){1,4}", sentence[match.end() :])
+    if not words:
+        return ""
+    tail = words.group().split()
+    last = max((i for i, word in enumerate(tail) if ORG_WORDS.fullmatch(word)), default=None)
+    return "" if last is None else " " + " ".join(tail[: last + 1])
 
 
 def trim_phrase(phrase: str, position: int, place_names: set[str]) -> str:

@@ -138,3 +138,15 @@ def test_a_programme_list_gives_its_days_dates_and_hosts():
         (1, dt.date(2017, 10, 3), "Podlaskie Science and Technology Park", "Białystok", "PL"),
         (2, dt.date(2017, 10, 4), "Grodno Regional Chamber of Commerce and Industry (GRCCI)", "Grodno", "BY"),
     ]
+
+
+def test_russian_names_with_one_capital_and_their_case():
+    text = (
+        "12–14 июня 2018 г. делегация посетила Белосток. "
+        "В первый день участники встретились с представителями Подляского научно-технологического парка. "
+        "Во второй день делегация посетила Торгово-промышленную палату в Белостоке."
+    )
+    assert stops(text, "ru", dt.date(2018, 6, 12)) == [
+        (1, dt.date(2018, 6, 12), "Подляского научно-технологического парка", "", ""),
+        (2, dt.date(2018, 6, 13), "Торгово-промышленную палату", "Białystok", "PL"),
+    ]
