@@ -179,8 +179,8 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
         if value.isdigit():
             return int(value)
         number, abbreviation = names.get(value.lower().rstrip("."), (None, False))
-        if abbreviation and kind == "month" and not value[:1].isupper():
-            return None
+        if abbreviation and not value[:1].isupper() and (kind == "month" or not (groups.get("y1") or groups.get("y2"))):
+            return None  # "a set 2013", "3 ara": lower-case abbreviations count only beside a year
         return number
 
     def number(key: str) -> int | None:

@@ -99,7 +99,7 @@ def test_publication_date_is_not_the_event():
 
 @pytest.mark.parametrize(
     "text",
-    ["Horizon 2020 and Clib 2021", "phone: +421 911 285 131", "a set 2013 of tools", "31 February"],
+    ["Horizon 2020 and Clib 2021", "phone: +421 911 285 131", "a set 2013 of tools", "31 February", "3 ara verdi"],
 )
 def test_names_and_numbers_are_not_dates(text):
     assert find_dates(text, "en").start is None
