@@ -179,8 +179,10 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
         if value.isdigit():
             return int(value)
         number, abbreviation = names.get(value.lower().rstrip("."), (None, False))
-        if abbreviation and not value[:1].isupper() and (kind == "month" or not (groups.get("y1") or groups.get("y2"))):
-            return None  # "a set 2013", "3 ara": lower-case abbreviations count only beside a year
+        dotted = match.string[match.end(key) : match.end(key) + 1] == "."
+        beside_year = kind != "month" and bool(groups.get("y1") or groups.get("y2"))
+        if abbreviation and not (value[:1].isupper() or dotted or beside_year):
+            return None  # "a set 2013", "3 ara verdi": lower-case abbreviations need a dot or a year
         return number
 
     def number(key: str) -> int | None:
