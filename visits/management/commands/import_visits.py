@@ -1,0 +1,36 @@
+"""``manage.py import_visits PATH [--dry-run]``: the JSON visit import for scripts."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from visits.json_import import MAX_BYTES, import_visits
+
+
+class Command(BaseCommand):
+    help = (
+        "Import visits with their itinerary, participants, findings and follow-ups from a JSON file "
+        "(format: visits/json_import/__init__.py). All or nothing; exits with 1 on any error."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The JSON file.")
+        parser.add_argument("--dry-run", action="store_true", help="Check the file and report; save nothing.")
+
+    def handle(self, *args, path, dry_run, **options):
+        file = Path(path)
+        try:
+            with file.open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
+        report = import_visits(data, dry_run=dry_run)
+        for error in report.errors:
+            self.stderr.write(error)
+        if not report.ok:
+            raise CommandError(report.summary(), returncode=1)
+        for line in report.visits:
+            self.stdout.write(f"{line.slug}  {line.start_date}  {line.title}")
+            for note in line.by_name:
+                self.stdout.write(f"    {note}")
+        self.stdout.write(self.style.SUCCESS(report.summary()))
