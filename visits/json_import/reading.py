@@ -16,13 +16,17 @@ class FileRefused(Exception):
         self.message = message
 
 
+def size_refusal(size: int) -> str:
+    return (
+        f"The file is {size / 1024 / 1024:.1f} MB; an import may be at most {MAX_BYTES // 1024 // 1024} MB. "
+        "Split it into several files."
+    )
+
+
 def read_visits(data: bytes) -> list:
     """The visit objects of a JSON file holding a list of visits or ``{"visits": [...]}``."""
     if len(data) > MAX_BYTES:
-        raise FileRefused(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; an import may be at most {MAX_BYTES // 1024 // 1024} MB. "
-            "Split it into several files."
-        )
+        raise FileRefused(size_refusal(len(data)))
     if not data.strip():
         raise FileRefused("The file is empty.")
     try:

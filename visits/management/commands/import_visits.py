@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from visits.json_import import MAX_BYTES, import_visits
+from visits.json_import.reading import size_refusal
 
 
 class Command(BaseCommand):
@@ -20,8 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, path, dry_run, **options):
         file = Path(path)
         try:
-            with file.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            if file.stat().st_size > MAX_BYTES:
+                raise CommandError(size_refusal(file.stat().st_size))
+            data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         report = import_visits(data, dry_run=dry_run)
