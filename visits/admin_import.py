@@ -37,9 +37,11 @@ class VisitJsonImportMixin:
             raise PermissionDenied
         if request.method == "POST" and "confirm" in request.POST:
             return self._confirm(request)
-        form = ImportFileForm(request.POST or None, request.FILES or None)
-        if request.method != "POST" or not form.is_valid():
-            return self._render(request, form, status=400 if form.is_bound else 200)
+        if request.method != "POST":
+            return self._render(request, ImportFileForm())
+        form = ImportFileForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
         upload = form.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             return self._render(request, form, errors=[size_refusal(upload.size)], status=400)
