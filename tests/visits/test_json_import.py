@@ -47,6 +47,7 @@ def test_a_good_file_saves_every_part_and_link():
     assert tour.status == Visit.Status.DRAFT
     assert tour.organiser.slug == "isim"
     assert tour.project.slug == "clustem"  # by name
+    assert list(tour.instruments.values_list("slug", flat=True)) == ["cosme"]
     assert sorted(tour.hosts.values_list("slug", flat=True)) == ["polytech-lyon", "techtera"]
     assert list(tour.delegation.values_list("slug", flat=True)) == ["isim"]  # "ISIM" folds to "İŞİM"
     assert sorted(tour.tags.names()) == ["example", "textile"]
@@ -92,6 +93,8 @@ def test_a_bad_row_names_the_visit_and_the_field():
         ({"hosts": [{"slug": "nowhere"}]}, "hosts[0]: no organisation has the slug 'nowhere'"),
         ({"hosts": [7]}, "hosts[0]: expected a slug or a name"),
         ({"project": "Unknown project"}, "project: 'Unknown project' is not on record as a project"),
+        ({"instruments": ["Unknown fund"]}, "instruments[0]: 'Unknown fund' is not on record as an instrument"),
+        ({"account_of": "no-such-visit"}, "account_of: 'no-such-visit' is not on record as a visit"),
     ],
 )
 def test_each_kind_of_error_is_named(fields, error):
@@ -101,11 +104,45 @@ def test_each_kind_of_error_is_named(fields, error):
     assert report.errors[0].startswith(f"visit 1 ('Imported study tour'), {error}"), report.errors
 
 
-def test_a_misspelt_organisation_is_an_error_not_a_new_record():
-    report = import_visits(as_bytes([visit(hosts=["Tehctera"])]))
+def test_a_misspelt_organisation_is_an_error_naming_the_record_meant():
+    report = import_visits(as_bytes([visit(hosts=["techtera", "Tehctera"])]))
 
-    assert report.errors[0].startswith("visit 1 ('Imported study tour'), hosts[0]: 'Tehctera' is not on record")
+    assert report.errors == [
+        "visit 1 ('Imported study tour'), hosts[1]: 'Tehctera' is not on record; did you mean Techtera (techtera)? "
+        "use its slug"
+    ]
     assert not Visit.objects.filter(title="Imported study tour").exists()
+
+
+def test_an_acronym_the_resolver_is_unsure_of_is_offered_not_linked():
+    report = import_visits(as_bytes([visit(delegation=["PVF"])]))
+
+    assert report.errors == [
+        "visit 1 ('Imported study tour'), delegation[0]: 'PVF' is not on record; "
+        "did you mean Pôle Véhicule du Futur (pole-vehicule-du-futur)? use its slug"
+    ]
+
+
+def test_names_link_through_the_identity_resolver():
+    content = [visit(hosts=["TECHTERA", "Textile Alsace"], organiser={"name": "Isim"}, instruments=["cosme", "H2020"])]
+
+    import_visits(as_bytes(content))
+
+    tour = Visit.objects.get(title="Imported study tour")
+    assert sorted(tour.hosts.values_list("slug", flat=True)) == ["techtera", "textile-alsace"]
+    assert tour.organiser.slug == "isim"
+    assert sorted(tour.instruments.values_list("slug", flat=True)) == ["cosme", "horizon-2020"]
+
+
+def test_another_account_of_a_visit_on_record_and_a_stop_of_unknown_day():
+    first = "zheleznogorsk-cluster-at-viameca-2013"
+    content = [visit(account_of=first, itinerary=[{"place": "Saint-Étienne"}, {"day": 1, "place": "Lyon"}])]
+
+    import_visits(as_bytes(content))
+
+    account = Visit.objects.get(title="Imported study tour")
+    assert account.account_of.slug == first
+    assert sorted((s.day or 0, s.place) for s in account.stops.all()) == [(0, "Saint-Étienne"), (1, "Lyon")]
 
 
 def test_one_bad_visit_imports_nothing():

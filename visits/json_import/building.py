@@ -25,7 +25,7 @@ PARTICIPANT_FIELDS = ("role", "person_name", "position", "group", "count", "coun
 FINDING_FIELDS = ("position", "text", "figure_label", "value", "unit", "is_approximate")
 FOLLOW_UP_FIELDS = ("action", "due_date", "due_precision", "status")
 # Keys whose value links to a record, with the linked field: organisations unless said otherwise.
-VISIT_LINKS = {"organiser": "organiser", "project": "project"}
+VISIT_LINKS = {"organiser": "organiser", "project": "project", "account_of": "account_of"}
 VISIT_MANY_LINKS = ("hosts", "delegation", "instruments")
 PARTS = {
     # key in the file: (model, plain fields, {key: linked field})
@@ -118,6 +118,8 @@ def _link(built: BuiltVisit, linker: Linker, kind: str, value, path: str, *, cou
     try:
         if kind == "project":
             record = linker.project(value)
+        elif kind == "account_of":
+            record = linker.visit(value)
         elif kind == "instruments":
             record = linker.instrument(value)
         else:
@@ -217,7 +219,9 @@ def build_visit(row, linker: Linker) -> BuiltVisit:
         if not isinstance(values, list):
             built.error(key, "expected a list of slugs or names")
             continue
-        records = [_link(built, linker, key, value, f"{key}[{i}]") for i, value in enumerate(values)]
+        # Hosts are most often in the country of the visit: a hint for names met in several.
+        country = str(visit.country or "") if key == "hosts" else ""
+        records = [_link(built, linker, key, v, f"{key}[{i}]", country=country) for i, v in enumerate(values)]
         built.links[key] = list(dict.fromkeys(record for record in records if record is not None))
     built.tags = _tags(built, row.get("tags") or [])
     for key, (model, plain, linked) in PARTS.items():

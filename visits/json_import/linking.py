@@ -1,14 +1,25 @@
 """Links of an imported visit to records already on file, by slug or by name.
 
 An import never creates an organisation, a project or an instrument: a name that is not on
-record is an error that says so, with the closest record when there is one, so that a typo
+record is an error that says so, with the closest records when there are some, so that a typo
 ("Tehctera") cannot slip in as a new organisation.
+
+Organisations named by name go through the identity resolver (``clusters.identity``): a match
+at ``LINK_SCORE`` or above links, unless the resolver only got there by correcting a typo. An
+import has no review line by line, and a slip of one letter may well be another organisation
+("Clib 2021" and "Clib 2022"), so a typo is an error that names the record meant, and the file
+is corrected to its slug or name. Projects and instruments are few and have no resolver: their
+name or acronym must match, accents and case aside.
 """
 
 from django.db import models
 
-from clusters.models import AlternativeName, Organisation
+from clusters.identity import LINK_SCORE, resolve
+from clusters.models import Organisation
 from core.text import fold
+
+# Two matches closer than this, both safe to link, leave the choice to the file's author.
+_TIE = 0.05
 
 
 class LinkError(Exception):
@@ -31,7 +42,7 @@ def _reference(value) -> tuple[str, str]:
 
 
 def _label(record) -> str:
-    return f"{record} ({record.slug})"
+    return f"{getattr(record, 'name', None) or record} ({record.slug})"
 
 
 class Linker:
@@ -50,6 +61,10 @@ class Linker:
 
     def instrument(self, value):
         return self._find(Organisation._meta.apps.get_model("funding", "Instrument"), value)
+
+    def visit(self, value):
+        """A visit on record by slug or by its exact title (for ``account_of``)."""
+        return self._find(Organisation._meta.apps.get_model("visits", "Visit"), value)
 
     def _find(self, model, value, *, country: str = ""):
         how, text = _reference(value)
@@ -74,31 +89,31 @@ class Linker:
         if matches:
             choices = ", ".join(_label(record) for record in matches)
             raise LinkError(f"'{text}' names several records ({choices}); use a slug")
-        raise LinkError(f"'{text}' is not on record as a {noun}; add it first, or use its slug")
+        article = "an" if noun[:1] in "aeiou" else "a"
+        raise LinkError(f"'{text}' is not on record as {article} {noun}; add it first, or use its slug")
 
     def _organisation_by_name(self, text: str, country: str) -> Organisation:
-        matches = self._by_folded_name(Organisation).get(fold(text), [])
-        if country and len(matches) > 1:
-            matches = [o for o in matches if o.country == country] or matches
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            choices = ", ".join(_label(o) for o in matches)
-            raise LinkError(f"'{text}' names several organisations ({choices}); use a slug")
-        raise LinkError(f"'{text}' is not on record as an organisation; add it first, or use its slug")
+        matches = resolve(text, country=country, limit=3)
+        if not matches:
+            raise LinkError(f"'{text}' is not on record as an organisation; add it first, or use its slug")
+        best = matches[0]
+        safe = [m for m in matches if m.score >= LINK_SCORE and m.reason != "typo"]
+        if best in safe:
+            rivals = [m for m in safe[1:] if best.score - m.score < _TIE]
+            if not rivals:
+                return best.organisation
+            choices = " or ".join(_label(m.organisation) for m in [best, *rivals])
+            raise LinkError(f"'{text}' may be {choices}; use the slug of the one meant")
+        choices = " or ".join(_label(m.organisation) for m in matches)
+        raise LinkError(f"'{text}' is not on record; did you mean {choices}? use its slug")
 
     def _by_folded_name(self, model) -> dict[str, list]:
-        """Records of ``model`` by folded name, acronym (and alternative name for organisations)."""
+        """Records of ``model`` by folded name and acronym."""
         if model not in self._names:
             index: dict[str, list] = {}
-            records = {record.pk: record for record in model._default_manager.all()}
-            names = [(record.pk, record.name) for record in records.values()]
-            names += [(record.pk, record.acronym) for record in records.values() if record.acronym]
-            if model is Organisation:
-                names += list(AlternativeName.objects.values_list("organisation_id", "name"))
-            for pk, name in names:
-                bucket = index.setdefault(fold(name).strip(), [])
-                if records[pk] not in bucket:
-                    bucket.append(records[pk])
+            for record in model._default_manager.all():
+                names = [getattr(record, "title", ""), getattr(record, "name", ""), getattr(record, "acronym", "")]
+                for name in {fold(name).strip() for name in names} - {""}:
+                    index.setdefault(name, []).append(record)
             self._names[model] = index
         return self._names[model]
