@@ -107,7 +107,7 @@ def _set_values(built: BuiltVisit, instance, row: dict, names, prefix: str) -> s
         except ValidationError as error:
             built.error(_join(prefix, name), " ".join(error.messages))
             failed.add(name)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             built.error(_join(prefix, name), f"'{value}' is not a valid value")
             failed.add(name)
     return failed

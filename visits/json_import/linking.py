@@ -18,6 +18,8 @@ from clusters.identity import LINK_SCORE, resolve
 from clusters.models import Organisation
 from core.text import fold
 
+# Longer than any name on record (200): not a name, and not worth a query.
+MAX_NAME = 300
 # Two matches closer than this, both safe to link, leave the choice to the file's author.
 _TIE = 0.05
 
@@ -30,14 +32,20 @@ class LinkError(Exception):
         self.message = message
 
 
+def _short(text: str) -> str:
+    if len(text) > MAX_NAME:
+        raise LinkError(f"'{text[:40]}…' is too long for a slug or a name ({len(text)} characters)")
+    return text
+
+
 def _reference(value) -> tuple[str, str]:
     """("slug" or "name" or "", text) of a reference written as a string, {"slug": ...} or {"name": ...}."""
     if isinstance(value, str) and value.strip():
-        return "", value.strip()
+        return "", _short(value.strip())
     if isinstance(value, dict) and len(value) == 1:
         ((key, text),) = value.items()
         if key in ("slug", "name") and isinstance(text, str) and text.strip():
-            return key, text.strip()
+            return key, _short(text.strip())
     raise LinkError('expected a slug or a name, as a string or as {"slug": ...} or {"name": ...}')
 
 
