@@ -65,7 +65,7 @@ class VisitJsonImportMixin:
             # The records changed since the dry run (a visit added, an organisation renamed).
             return self._render(request, ImportFileForm(), report=report, status=400)
         del request.session[SESSION_KEY]
-        self.message_user(request, f"{kept['name']}: {report.summary()} Each is a draft.", messages.SUCCESS)
+        self.message_user(request, f"{kept['name']}: {report.summary()}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:visits_visit_changelist", current_app=self.admin_site.name))
 
     def _render(self, request, form, *, report=None, errors=(), status=200, **context):
