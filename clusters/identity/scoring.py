@@ -133,7 +133,8 @@ def name_score(mention: str, mention_words: list[Word], name: str, source: str) 
     if min(len(a), len(b)) >= 5:
         distance = OSA.distance(a, b)
         if distance <= (1 if min(len(a), len(b)) < 10 else 2):
-            best = max(best, Score(1.0 - distance / max(len(a), len(b)), "typo"), key=lambda s: s.value)
+            slip = "transliteration" if base_reason == "transliteration" else "typo"
+            best = max(best, Score(1.0 - distance / max(len(a), len(b)), slip), key=lambda s: s.value)
     value, hows = words_score(mention_words, parse(name))
     reason = base_reason
     if "typo" in hows and base_reason not in ("transliteration",):
