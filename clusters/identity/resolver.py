@@ -4,8 +4,8 @@ score and the reason it was offered.
 Two steps. Candidates come from the database through the trigram index on the folded names
 (``search_title``: name, acronym and alternative names): the mention as written, in Latin and
 in Cyrillic letters, with its generic words written in the seeds' languages, its own words
-alone, and, for an acronym, the names whose initials spell it. A few dozen at most, in one query
-(two more set and reset the trigram threshold, looser than the search's). Then each candidate
+alone, each of its own words one slip away, and, for an acronym, the names whose initials spell
+it. A few dozen at most, in one query (two for an acronym no record spells). Then each candidate
 is scored in Python (``scoring``) against each of its names, and the country and kind, when
 known, raise or lower the score.
 """
@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db import connection, transaction
 from django.db.models import F, FloatField, Func, OuterRef, Q, Value
-from django.db.models.functions import Greatest, JSONObject
+from django.db.models.functions import JSONObject
 
 from clusters.models import AlternativeName, Organisation
-from core.fulltext import TYPO_SIMILARITY, BooleanOp
+from core.fulltext import BooleanOp
 
 from .lexicon import STOPWORDS, TRANSLATIONS, concept_of
 from .names import (
@@ -38,12 +37,9 @@ from .scoring import Score, name_score, parse
 # At or above LINK_SCORE a candidate is safe to link without asking; at or above SUGGEST_SCORE
 # it is offered (ranked candidates, the duplicate guard's list).
 LINK_SCORE = 0.85
-SUGGEST_SCORE = 0.55
+SUGGEST_SCORE = 0.6
 REASONS = ("name", "alternative name", "acronym", "transliteration", "translated generic words", "typo")
 CANDIDATES = 40
-# pg_trgm word similarity for retrieval, looser than the search's 0.6: "tehctera" shares five
-# of its nine trigrams with "techtera". Scoring decides; this only has to let the record through.
-RETRIEVAL_SIMILARITY = 0.45
 COUNTRY_AGREES, COUNTRY_DIFFERS = 0.08, -0.15
 KIND_AGREES, KIND_NEAR, KIND_DIFFERS = 0.04, 0.02, -0.06
 
@@ -118,55 +114,62 @@ def lookup_texts(name: str, acronym: str = "") -> list[str]:
     own = [t for t, c in zip(tokens, concepts, strict=True) if c is None and t not in STOPWORDS]
     if own and len(own) < len(tokens) and len("".join(own)) >= 4:
         texts.append(" ".join(own))
-    if len(own) <= 2:
-        texts += [swapped for word in own for swapped in transpositions(word)]
     texts += [a for a in initials(name) if len(a) >= 3 and len(tokens) >= 3]
     if acronym:
         texts.append(compact(acronym))
     return [t for t in dict.fromkeys(texts) if t]
 
 
-def transpositions(word: str) -> list[str]:
-    """``word`` with two neighbouring letters swapped, each way: a transposition costs a short word
-    four of its trigrams, too many for any trigram threshold that keeps the rest out."""
-    if not 5 <= len(word) <= 12:
+def slips(word: str) -> list[str]:
+    """LIKE patterns for the words one slip away from ``word`` (a letter dropped, added, changed,
+    or two swapped): trigram similarity forgives a slip in a long name but not in a short word,
+    where a swap costs four of its nine trigrams. Only patterns with three letters in a row, which
+    the trigram index can look up."""
+    if not 5 <= len(word) <= 20:
         return []
-    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+    found = set()
+    for i in range(len(word)):
+        found |= {word[:i] + word[i + 1 :], word[:i] + "_" + word[i + 1 :], word[:i] + "_" + word[i:]}
+        if i < len(word) - 1 and word[i] != word[i + 1]:
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return sorted(f"%{p}%" for p in found if max(len(run) for run in p.split("_")) >= 3)
 
 
 def initials_pattern(acronym: str) -> str:
-    """A regular expression matching, in a folded name, words whose initials spell ``acronym``,
-    small words allowed between them: "pvf" matches "pole vehicule du futur"."""
-    small = "|".join(sorted(STOPWORDS, key=len, reverse=True))
-    between = rf"(?:[^a-z0-9]+(?:{small}))*[^a-z0-9]+"
-    return "(?:^|[^a-z0-9])" + between.join(f"{letter}[a-z0-9]*" for letter in acronym)
+    """A regular expression matching, in folded names, words whose initials spell ``acronym``,
+    a short word allowed between them: "pvf" matches "pole vehicule du futur". Scoring then
+    checks the initials exactly."""
+    return r"\m" + r"\W+(?:\w{1,4}\W+)?".join(rf"{letter}\w*" for letter in acronym)
 
 
 def _candidates(name: str, acronym: str, exclude_pk) -> list[Organisation]:
+    """A few dozen organisations the name may mean: one query through the trigram index, and for
+    an acronym that no name or acronym on record spells, a second one by initials (a scan of the
+    folded names: a third of a second at 100,000 organisations)."""
     texts = lookup_texts(name, acronym)
     close = Q()
     for text in texts:
         close |= Q(BooleanOp(Value(text), "<%%", F("search_title")))
-    similarity = Greatest(
-        *(Func(Value(t), F("search_title"), function="word_similarity", output_field=FloatField()) for t in texts),
-        Value(0.0),
-    )
+    own = sorted({w for w in words(name) if concept_of(w) is None and w not in STOPWORDS}, key=len, reverse=True)
+    for pattern in [p for word in own[:2] for p in slips(word)]:
+        close |= Q(BooleanOp(F("search_title"), "LIKE", Value(pattern)))
     alternatives = ArraySubquery(
         AlternativeName.objects.filter(organisation=OuterRef("pk")).values(json=JSONObject(name="name", kind="kind"))
     )
     base = Organisation.objects.all()
     if exclude_pk:
         base = base.exclude(pk=exclude_pk)
-    base = base.annotate(identity_alternatives=alternatives, retrieval=similarity)
-    queryset = base.filter(close).order_by("-retrieval", "pk")[:CANDIDATES]
+    base = base.annotate(identity_alternatives=alternatives)
+    ranked = base.filter(close).alias(
+        retrieval=Func(Value(texts[0]), F("search_title"), function="word_similarity", output_field=FloatField())
+    )
+    candidates = list(ranked.order_by("-retrieval", "pk")[:CANDIDATES])
     spelled = compact(acronym or name) if (acronym or looks_like_acronym(name)) else ""
-    if spelled and re.fullmatch(r"[a-z]{2,8}", spelled):
-        by_initials = base.filter(search_title__regex=initials_pattern(spelled)).order_by("-retrieval", "pk")
-        queryset = queryset.union(by_initials[:CANDIDATES])
-    outermost = not connection.in_atomic_block
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(RETRIEVAL_SIMILARITY)])
-        candidates = list(queryset)
-        if not outermost:  # the setting would outlive this block in the caller's transaction
-            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(TYPO_SIMILARITY)])
+    if re.fullmatch(r"[a-z]{2,8}", spelled) and not any(
+        spelled in (compact(o.name), compact(o.acronym)) for o in candidates
+    ):
+        by_initials = base.filter(search_title__regex=initials_pattern(spelled)).exclude(
+            pk__in=[o.pk for o in candidates]
+        )
+        candidates += list(by_initials.order_by("pk")[:CANDIDATES])
     return candidates
