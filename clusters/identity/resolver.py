@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, FloatField, Func, OuterRef, Q, Value
+from django.db.models import F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import JSONObject
 
 from clusters.models import AlternativeName, Organisation
 from core.fulltext import BooleanOp
 
-from .lexicon import STOPWORDS, TRANSLATIONS, concept_of
+from .lexicon import CONCEPTS, ORGANISATION, STOPWORDS, TRANSLATIONS, concept_of, weight_of
 from .names import (
     acronym_from_parentheses,
     compact,
@@ -31,6 +31,7 @@ from .names import (
     looks_like_acronym,
     to_cyrillic,
     words,
+    written_words,
 )
 from .scoring import Score, name_score, parse
 
@@ -40,6 +41,9 @@ LINK_SCORE = 0.85
 SUGGEST_SCORE = 0.6
 REASONS = ("name", "alternative name", "acronym", "transliteration", "translated generic words", "typo")
 CANDIDATES = 40
+# Latin spellings typical of transliterated Russian: only such names are also looked up in
+# Cyrillic letters (each lookup text costs the index its trigrams' lists).
+_RUSSIAN_SPELLING = re.compile(r"kh|zh|shch|ts|yu|ya|iy\b|ii\b|yi\b|ykh\b|aya\b|ogo\b|skoe\b|ovo\b|sk\b")
 COUNTRY_AGREES, COUNTRY_DIFFERS = 0.08, -0.15
 KIND_AGREES, KIND_NEAR, KIND_DIFFERS = 0.04, 0.02, -0.06
 
@@ -61,14 +65,28 @@ def resolve(mention: str, *, country: str = "", kind: str = "", limit: int = 3, 
     if not words(name):
         return []
     spoken = [(name, parse(name))] + ([(acronym, parse(acronym))] if acronym else [])
+    candidates, base = _candidates(name, acronym, exclude_pk)
+    matches = _scored(candidates, spoken, country, kind)
+    spelled = compact(acronym or name) if (acronym or looks_like_acronym(name)) else ""
+    if re.fullmatch(r"[a-z]{2,8}", spelled) and not matches:
+        # An acronym nothing on record is written as (or close to): names whose initials spell
+        # it. A scan of the folded names, a few hundred milliseconds at 100,000 organisations.
+        by_initials = base.filter(search_title__regex=initials_pattern(spelled)).exclude(
+            pk__in=[o.pk for o in candidates]
+        )
+        matches += _scored(by_initials.order_by("pk")[:CANDIDATES], spoken, country, kind)
+    matches.sort(key=lambda m: (-m.score, m.organisation.name, m.organisation.pk))
+    return matches[:limit]
+
+
+def _scored(candidates, spoken: list, country: str, kind: str) -> list[Match]:
     matches = []
-    for organisation in _candidates(name, acronym, exclude_pk):
+    for organisation in candidates:
         score = _best(spoken, organisation)
         value = min(1.0, max(0.0, score.value + _context(organisation, country, kind)))
         if value >= SUGGEST_SCORE:
             matches.append(Match(organisation, round(value, 3), score.reason))
-    matches.sort(key=lambda m: (-m.score, m.organisation.name, m.organisation.pk))
-    return matches[:limit]
+    return matches
 
 
 def _best(spoken: list, organisation) -> Score:
@@ -100,13 +118,14 @@ def _context(organisation, country: str, kind: str) -> float:
     return adjust
 
 
-def lookup_texts(name: str, acronym: str = "") -> list[str]:
-    """The folded texts looked up in ``search_title``: the name as written, in Latin and in
-    Cyrillic letters, with its generic words in each language of the lexicon, its own words
-    alone, its initials (a record known by its acronym), and the acronym."""
+def lookup_texts(name: str, acronym: str = "") -> tuple[list[str], list[str]]:
+    """The folded texts looked up in ``search_title``: for the name, as written, in Latin and
+    (when spelled the Russian way) in Cyrillic letters, with its generic words in each language of
+    the lexicon, and its own words alone; then, as acronyms, its initials (a record known by its
+    acronym) and the acronym written beside it."""
     tokens = words(name)
     texts = [folded(name), latin(name)]
-    if not has_cyrillic(name):
+    if not has_cyrillic(name) and (_RUSSIAN_SPELLING.search(latin(name)) or looks_like_acronym(name)):
         texts.append(to_cyrillic(name))
     concepts = [concept_of(t) for t in tokens]
     for table in TRANSLATIONS.values():
@@ -114,10 +133,44 @@ def lookup_texts(name: str, acronym: str = "") -> list[str]:
     own = [t for t, c in zip(tokens, concepts, strict=True) if c is None and t not in STOPWORDS]
     if own and len(own) < len(tokens) and len("".join(own)) >= 4:
         texts.append(" ".join(own))
-    texts += [a for a in initials(name) if len(a) >= 3 and len(tokens) >= 3]
+    acronyms = [a for a in initials(name) if len(a) >= 3 and len(tokens) >= 3]
     if acronym:
-        texts.append(compact(acronym))
-    return [t for t in dict.fromkeys(texts) if t]
+        acronyms.append(compact(acronym))
+    return [t for t in dict.fromkeys(texts) if t], list(dict.fromkeys(acronyms))
+
+
+def own_word_forms(name: str) -> tuple[list[str], list[str]]:
+    """The name's own words (not generic, not small) as the database may hold them: in Latin,
+    as written, in Cyrillic letters when spelled the Russian way (for a name of generic words
+    only, its telling generic words in every language); and, for a short name, LIKE patterns one
+    slip away from its own words (``slips``)."""
+    latin_words = words(name)
+    written = written_words(name)
+    if len(written) != len(latin_words):
+        written = latin_words
+    forms, patterns = [], []
+    own = [(w, x) for w, x in zip(latin_words, written, strict=True) if w not in STOPWORDS and concept_of(w) is None]
+    for word, as_written in own:
+        forms += [word, as_written]
+        if _RUSSIAN_SPELLING.search(word) or looks_like_acronym(name):
+            forms.append(to_cyrillic(word))
+    if not own:
+        # A name of generic words only: its telling ones ("ict" in "ICT Cluster", not
+        # "cluster"), in any language of the lexicon.
+        for word, as_written in zip(latin_words, written, strict=True):
+            concept = concept_of(word)
+            if concept and weight_of(concept) > ORGANISATION:
+                english = CONCEPTS[concept][1][0].rstrip("*")
+                forms += [word, as_written, english, *(t[concept] for t in TRANSLATIONS.values() if concept in t)]
+                if _RUSSIAN_SPELLING.search(word):
+                    forms.append(to_cyrillic(word))
+    # Only for short names: a long one forgives a slip in its trigrams, and each slipped word
+    # costs the index a few dozen lookups. (A generic word mistyped, "clutser", is no word of
+    # its own: lexicon.concept_of.)
+    if len([w for w in latin_words if w not in STOPWORDS]) <= 3:
+        for word, _ in sorted(own, key=lambda o: -len(o[0]))[:2]:
+            patterns += slips(word)
+    return list(dict.fromkeys(f for f in forms if f)), patterns
 
 
 def slips(word: str) -> list[str]:
@@ -142,17 +195,26 @@ def initials_pattern(acronym: str) -> str:
     return r"\m" + r"\W+(?:\w{1,4}\W+)?".join(rf"{letter}\w*" for letter in acronym)
 
 
-def _candidates(name: str, acronym: str, exclude_pk) -> list[Organisation]:
-    """A few dozen organisations the name may mean: one query through the trigram index, and for
-    an acronym that no name or acronym on record spells, a second one by initials (a scan of the
-    folded names: a third of a second at 100,000 organisations)."""
-    texts = lookup_texts(name, acronym)
+def _candidates(name: str, acronym: str, exclude_pk) -> tuple[list[Organisation], QuerySet]:
+    """A few dozen organisations the name may mean, in one query through the trigram index, and
+    the QuerySet they came from (for ``resolve`` to look by initials)."""
+    texts, acronyms = lookup_texts(name, acronym)
     close = Q()
     for text in texts:
         close |= Q(BooleanOp(Value(text), "<%%", F("search_title")))
-    own = sorted({w for w in words(name) if concept_of(w) is None and w not in STOPWORDS}, key=len, reverse=True)
-    for pattern in [p for word in own[:2] for p in slips(word)]:
+    forms, patterns = own_word_forms(name)
+    if forms:
+        # A name with words of its own is only looked for where one of them is (or one slip
+        # away, below): "ICT Cluster" need not be compared with every cluster, which scoring
+        # would drop anyway.
+        own = Q()
+        for form in forms:
+            own |= Q(BooleanOp(Value(form), "<%%", F("search_title")))
+        close &= own
+    for pattern in patterns:
         close |= Q(BooleanOp(F("search_title"), "LIKE", Value(pattern)))
+    for text in acronyms:
+        close |= Q(BooleanOp(Value(text), "<%%", F("search_title")))
     alternatives = ArraySubquery(
         AlternativeName.objects.filter(organisation=OuterRef("pk")).values(json=JSONObject(name="name", kind="kind"))
     )
@@ -163,13 +225,4 @@ def _candidates(name: str, acronym: str, exclude_pk) -> list[Organisation]:
     ranked = base.filter(close).alias(
         retrieval=Func(Value(texts[0]), F("search_title"), function="word_similarity", output_field=FloatField())
     )
-    candidates = list(ranked.order_by("-retrieval", "pk")[:CANDIDATES])
-    spelled = compact(acronym or name) if (acronym or looks_like_acronym(name)) else ""
-    if re.fullmatch(r"[a-z]{2,8}", spelled) and not any(
-        spelled in (compact(o.name), compact(o.acronym)) for o in candidates
-    ):
-        by_initials = base.filter(search_title__regex=initials_pattern(spelled)).exclude(
-            pk__in=[o.pk for o in candidates]
-        )
-        candidates += list(by_initials.order_by("pk")[:CANDIDATES])
-    return candidates
+    return list(ranked.order_by("-retrieval", "pk")[:CANDIDATES]), base

@@ -147,7 +147,7 @@ def test_resolve_takes_a_fixed_number_of_queries(django_assert_max_num_queries):
         ("Pôle Véhicule du Futur (PVF)", ("Pôle Véhicule du Futur", "PVF")),
         ("PVF (Pôle Véhicule du Futur)", ("Pôle Véhicule du Futur", "PVF")),
         ("Textile Alsace", ("Textile Alsace", "")),
-        ("Center for Strategic Research (North-West office)", ("Center for Strategic Research (North-West office)", "")),
+        ("Research Centre (North-West office)", ("Research Centre (North-West office)", "")),
     ],
 )
 def test_acronym_from_parentheses(text, expected):
