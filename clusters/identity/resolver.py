@@ -39,6 +39,7 @@ from .scoring import Score, name_score, parse
 # it is offered (ranked candidates, the duplicate guard's list).
 LINK_SCORE = 0.85
 SUGGEST_SCORE = 0.6
+AMBIGUOUS = 0.03
 REASONS = ("name", "alternative name", "acronym", "transliteration", "translated generic words", "typo")
 CANDIDATES = 40
 # Latin spellings typical of transliterated Russian: only such names are also looked up in
@@ -76,7 +77,18 @@ def resolve(mention: str, *, country: str = "", kind: str = "", limit: int = 3, 
         )
         matches += _scored(by_initials.order_by("pk")[:CANDIDATES], spoken, country, kind)
     matches.sort(key=lambda m: (-m.score, m.organisation.name, m.organisation.pk))
-    return matches[:limit]
+    return _unambiguous(matches)[:limit]
+
+
+def _unambiguous(matches: list[Match]) -> list[Match]:
+    """Two records the mention fits as well as each other are not safe to link without asking:
+    when the runner-up is within AMBIGUOUS of the best, those above LINK_SCORE are brought just
+    below it (two organisations with one acronym, or a duplicate on record)."""
+    if len(matches) < 2 or matches[0].score < LINK_SCORE or matches[1].score < matches[0].score - AMBIGUOUS:
+        return matches
+    close = matches[0].score - AMBIGUOUS
+    below = round(LINK_SCORE - 0.01, 3)
+    return [Match(m.organisation, min(m.score, below), m.reason) if m.score >= close else m for m in matches]
 
 
 def _scored(candidates, spoken: list, country: str, kind: str) -> list[Match]:

@@ -23,6 +23,7 @@ GENERIC_ONLY_CAP = 0.4
 ACRONYM_EXACT = 0.93
 ACRONYM_FROM_INITIALS = 0.8
 MENTION_INITIALS = 0.6  # the candidate's acronym is the mention's initials
+NUMBER = 0.3
 # Two names that each say what kind of body they are, and say different kinds ("institute",
 # "cluster"), are of two bodies unless their own words agree: the score is multiplied by this.
 OTHER_BODY = 0.6
@@ -49,6 +50,8 @@ def parse(text: str) -> list[Word]:
             continue
         concept = concept_of(word)
         weight = weight_of(concept) if len(word) > 1 else 0.1
+        if word.isdigit():  # a number (a year, a "2021") says little on its own
+            weight = NUMBER
         result.append(Word(word, concept, weight))
     return result
 

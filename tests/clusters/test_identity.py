@@ -136,9 +136,30 @@ def test_exclude_pk_leaves_out_the_record_being_edited():
     assert techtera not in [m.organisation for m in resolve("Techtera", exclude_pk=techtera.pk)]
 
 
-def test_resolve_takes_a_fixed_number_of_queries(django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):  # savepoint, threshold, candidates, threshold back, release
-        resolve("Pôle Véhicule du Futur (PVF)")
+def test_two_records_fitting_equally_are_offered_but_not_linked():
+    first = factories.organisation(name="Zqtwin Robotics Cluster", country="FR")
+    second = factories.organisation(name="Zqtwin Robotics Cluster", country="FR")
+
+    matches = resolve("Zqtwin Robotics Cluster")
+
+    assert {m.organisation for m in matches[:2]} == {first, second}
+    assert all(SUGGEST_SCORE <= m.score < LINK_SCORE for m in matches[:2])
+
+
+def test_a_number_alone_is_not_a_name():
+    assert "Clib 2021" not in names(resolve("2021"))
+    assert names(resolve("CLIB2021"))[:1] == ["Clib 2021"]
+
+
+@pytest.mark.parametrize("mention", ["Pôle Véhicule du Futur (PVF)", "Tehctera", "Eastern Construction Cluster"])
+def test_resolve_takes_one_query(django_assert_max_num_queries, mention):
+    with django_assert_max_num_queries(1):
+        resolve(mention)
+
+
+def test_an_acronym_no_record_is_written_as_takes_a_second_query(django_assert_num_queries):
+    with django_assert_num_queries(2):  # by name and acronym, then by initials
+        assert names(resolve("PVF"))[:1] == ["Pôle Véhicule du Futur"]
 
 
 @pytest.mark.parametrize(
