@@ -11,7 +11,8 @@ required; ``status`` is ``draft`` unless given):
 links to records already on file, each written as a slug or a name (a string), or explicitly
 as ``{"slug": ...}`` or ``{"name": ...}``:
 
-    organiser, project, hosts [...], delegation [...], instruments [...] (when visits have them)
+    organiser, project, hosts [...], delegation [...], instruments [...], and account_of (the
+    visit on record that this one is another account of, by slug or exact title)
 
 and its parts, each a list of objects:
 
@@ -26,7 +27,8 @@ stored values (``study_visit``, ``delegate``, ``percent``). An example is in
 ``tests/visits/data/visits_example.json``.
 
 Nothing is created but the visits and their parts: a name that is not on record is an error,
-with the closest record when there is one, never a new organisation. A visit with the title and
+with the closest record when there is one, never a new organisation. Organisation names go
+through the identity resolver (``clusters.identity``); see ``linking.py`` for when it links. A visit with the title and
 start date of one on record is refused, naming the existing slug. Unknown fields are errors, so
 a misspelt key is not silently dropped. Each error names the visit (its number in the file,
 from 1, and title) and the field's path in it (list positions from 0, as in JSON paths):
