@@ -10,8 +10,7 @@ import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -75,41 +74,20 @@ class OrganisationQuerySet(SearchableQuerySet):
     def took_part(self, **visit_filters):
         """A condition on organisations: it took part in a visit matching ``visit_filters``
         (``status="published"``) under the participation rule (``participation_links``), one
-        ``EXISTS`` per link so that rows never repeat."""
+        ``EXISTS`` per link so that rows never repeat. For published visits the answer is
+        stored too, ``Organisation.took_part`` (kept by visits/triggers.py): lists read that."""
         links = participation_links()
         return functools.reduce(
             operator.or_,
             (Exists(link.rows(**visit_filters).filter(**{link.organisation: OuterRef("pk")})) for link in links),
         )
 
-    def has_visits_facet_sql(self) -> tuple[str, list]:
-        """The "has visits" facet of these organisations as ``facet_value, facet_label,
-        facet_count`` SQL: how many took part in a published visit ("yes", the rule of
-        ``took_part``) and how many did not ("no"), with their ids computed once.
-
-        Raw SQL around ORM-built probes: one scalar subquery with LIMIT 1 per link, not EXISTS,
-        because PostgreSQL 18 turns an EXISTS into a hash of every published visit's links;
-        these stay index probes per organisation."""
-        ids_sql, params = self.order_by().values("pk").query.sql_with_params()
-        probes, probe_params = [], []
-        for link in participation_links():
-            rows = link.rows(**PUBLISHED).filter(**{f"{link.organisation}_id": RawSQL("b.pk", ())})
-            sql, part = rows.annotate(one=Value(1)).values("one")[:1].query.sql_with_params()
-            probes.append(f"({sql}) IS NOT NULL")
-            probe_params += part
-        sql = (
-            f"WITH b(pk) AS MATERIALIZED ({ids_sql}), y AS (SELECT COUNT(*) AS n FROM b WHERE {' OR '.join(probes)}) "
-            "SELECT 'yes' AS facet_value, NULL::text AS facet_label, y.n AS facet_count FROM y"
-            " UNION ALL SELECT 'no', NULL::text, (SELECT COUNT(*) FROM b) - y.n FROM y"
-        )
-        return sql, [*params, *probe_params]
-
     def for_list(self):
         """List pages, CSV export and the API's list: related counts as subquery annotations,
         tags and ecosystems prefetched. A page costs the same queries for 3 rows or 3,000.
 
-        The facet flags (``has_visits``: took part in a published visit, ``took_part``;
-        ``has_valid_label``, ``size_band``) are aliases: filters and facets read them, the page's
+        The facet flags (``has_visits``: took part in a published visit, the stored
+        ``took_part``; ``has_valid_label``, ``size_band``) are aliases: filters and facets read them, the page's
         rows do not select them. Selected, the planner hashes every published visit's links to
         answer them even for 25 rows; the counts, correlated subqueries, are evaluated after the
         LIMIT, for the page's rows only."""
@@ -125,7 +103,7 @@ class OrganisationQuerySet(SearchableQuerySet):
                 visits_made_count=count_events(made),
             )
             .alias(
-                has_visits=self.took_part(**PUBLISHED),
+                has_visits=F("took_part"),
                 has_valid_label=Exists(Label.objects.current(today).filter(organisation=OuterRef("pk"))),
                 size_band=Case(
                     When(members_count__isnull=True, then=Value("unknown")),
