@@ -162,27 +162,24 @@ class _Saver:
             for line in self.proposal.instruments
             if line.action == "link" and line.candidates
         ]
-        if instruments and hasattr(visit, "instruments"):  # Visit.instruments comes with visit-links
+        if instruments:
             visit.instruments.set(instruments)
-        if self.proposal.same_event and hasattr(visit, "account_of_id"):
+        if self.proposal.same_event:
             line = self.proposal.same_event[0]
             other = Visit.objects.filter(slug=line.slug).first()
             if other is None:
                 raise ValidationError(f"Same event: the visit “{line.title or line.slug}” is no longer on record.")
-            visit.account_of = other
-        if projects or (self.proposal.same_event and hasattr(visit, "account_of_id")):
+            visit.account_of = other.primary_event  # accounts point at the first record, never at another account
+        if projects or self.proposal.same_event:
             self.check(visit, "The visit")
             visit.save()
 
     def stops(self, visit: Visit) -> None:
-        nullable = ItineraryStop._meta.get_field("day").null
         positions: dict[int | None, int] = {}
         for number, line in enumerate(self.proposal.itinerary, start=1):
             day = line.day
             if day is None and line.date and visit.start_date:
                 day = (line.date - visit.start_date).days + 1
-            if day is None and not nullable:
-                day = 1  # until ItineraryStop.day may be empty: an unknown day is put on the first
             position = positions.get(day, 0)
             positions[day] = position + 1
             stop = ItineraryStop(

@@ -54,6 +54,7 @@ def delegation():
 def test_saves_a_draft_with_its_links_and_new_organisations(host, delegation):
     project = factories.project(name="Intake test project")
     other = factories.visit(title="The same tour told by its host")
+    instrument = factories.instrument(name="Intake test instrument")
     organisations_before = Organisation.objects.count()
     visit = save_draft(
         proposal(
@@ -69,10 +70,15 @@ def test_saves_a_draft_with_its_links_and_new_organisations(host, delegation):
                 OrganisationProposal("Ignored Ltd", "Ignored Ltd", "participant", "reject"),
             ],
             projects=[RecordProposal("the project", "link", [candidate(project)])],
+            instruments=[
+                RecordProposal("the instrument", "link", [candidate(instrument)]),
+                RecordProposal("an unknown fund", "none"),
+            ],
             same_event=[SameEventProposal(other.slug, other.title, 0.8)],
             itinerary=[
                 StopProposal(1, datetime.date(2013, 4, 16), host="the host", description="Welcome."),
                 StopProposal(None, datetime.date(2013, 4, 17), place="Lyon", description="Fair."),
+                StopProposal(None, None, host="the visitors", description="Some day, a talk."),
             ],
             findings=[FindingProposal("The state funds 40 % of a research project.", Decimal(40), "percent", "state")],
         )
@@ -93,8 +99,8 @@ def test_saves_a_draft_with_its_links_and_new_organisations(host, delegation):
     assert visit.organiser.name == "Centre Nord for intake"
     assert visit.organiser.kind == "agency"
     assert visit.project == project
-    if hasattr(visit, "account_of"):
-        assert visit.account_of == other
+    assert visit.account_of == other
+    assert list(visit.instruments.all()) == [instrument]
     assert Organisation.objects.count() == organisations_before + 1
     assert not Organisation.objects.filter(name="Ignored Ltd").exists()
     roles = set(visit.participants.values_list("role", "organisation__name"))
@@ -102,8 +108,8 @@ def test_saves_a_draft_with_its_links_and_new_organisations(host, delegation):
         (Participant.Role.DELEGATE, delegation.name),
         (Participant.Role.ORGANISER, "Centre Nord for intake"),
     }
-    stops = list(visit.stops.order_by("date"))
-    assert [(s.day, s.host) for s in stops] == [(1, host), (2, None)]
+    stops = list(visit.stops.all())
+    assert [(s.day, s.host) for s in stops] == [(1, host), (2, None), (None, delegation)]
     finding = visit.findings.get()
     assert (finding.value, finding.unit, finding.figure_label) == (Decimal(40), "percent", "state")
 
@@ -162,3 +168,10 @@ def test_kind_is_guessed_from_the_title():
     assert guess_kind("EU-Russia cluster workshop") == "workshop"
     assert guess_kind("Konferencja klastrów") == "conference"
     assert guess_kind("Cluster delegation to ViaMeca") == "study_visit"
+
+
+def test_another_account_points_at_the_first_record():
+    first = factories.visit(title="First account of a tour")
+    second = factories.visit(title="Second account of a tour", account_of=first)
+    visit = save_draft(proposal(same_event=[SameEventProposal(second.slug, second.title, 0.9)]))
+    assert visit.account_of == first
