@@ -1,0 +1,42 @@
+"""The language a report is written in, among those the knowledge base meets (the seeds' and their
+neighbours'). Restricting lingua to them makes it faster and stops it from placing a short
+English text in, say, Tagalog."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+LANGUAGES = ("en", "fr", "de", "it", "es", "pl", "ru", "tr", "be", "uk", "nl", "pt", "cs", "sk", "hu", "ro")
+
+MIN_WORDS = 3  # fewer words than this and any answer is a guess
+MIN_CONFIDENCE = 0.5  # lingua's share for the winner...
+MIN_LEAD = 0.2  # ...and its lead over the runner-up: gibberish spreads itself over several languages
+SAMPLE_CHARS = 20_000  # the language of a report shows long before its end
+
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.cache
+def detector():
+    """Built on first use (the models load lazily, per language, as lingua needs them)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when the text is too short or no language
+    wins clearly (digits, names only, gibberish)."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    if len(WORD.findall(sample)) < MIN_WORDS:
+        return None
+    values = detector().compute_language_confidence_values(sample)
+    if not values:
+        return None
+    best = values[0].value
+    runner_up = values[1].value if len(values) > 1 else 0.0
+    if best < MIN_CONFIDENCE or best - runner_up < MIN_LEAD:
+        return None
+    return values[0].language.iso_code_639_1.name.lower()
