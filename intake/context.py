@@ -72,53 +72,38 @@ def role_of(before: str, after: str) -> str:
 
 # Folded words of a name -> the kind they suggest; the first hit in this order wins.
 KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("pole", ("pole", "poles", "polo", "competitiveness", "competitivite")),
-    (
-        "cluster",
-        ("cluster", "clusters", "klaster", "klastra", "klastry", "kume", "kumesi", "kumelenmesi", "кластер"),
-    ),
-    ("network", ("network", "alliance", "netzwerk", "reseau", "siec", "rete", "сеть", "agi", "meta-cluster")),
-    ("financial", ("fund", "fonds", "fundusz", "bank", "venture", "finance", "financial", "фонд", "банк", "foundation")),
+    ("pole", """pole poles polo competitiveness competitivite"""),
+    ("cluster", """cluster clusters klaster klastra klastry kume kumesi kumelenmesi кластер"""),
+    ("network", """network alliance netzwerk reseau siec rete сеть agi meta-cluster"""),
+    ("financial", """fund fonds fundusz bank venture finance financial фонд банк foundation"""),
     (
         "research",
-        (
-            "institute", "institut", "instytut", "istituto", "university", "universite", "universitat",
-            "uniwersytet", "universita", "universidad", "universitesi", "polytech", "politechnika", "academy",
-            "laboratory", "университет", "институт", "enstitusu",
-        ),
+        """institute institut instytut istituto university universite universitat uniwersytet universita
+        universidad universitesi polytech politechnika academy laboratory университет институт enstitusu""",
     ),
     (
         "authority",
-        (
-            "ministry", "ministere", "ministerium", "ministerstwo", "ministero", "bakanligi", "министерство",
-            "government", "hukumeti", "province", "provincia", "region", "regione", "town", "city", "municipality",
-            "commission", "directorate-general", "directorate", "council", "office", "правительство", "администрация",
-        ),
+        """ministry ministere ministerium ministerstwo ministero bakanligi министерство government hukumeti
+        province provincia region regione town city municipality commission directorate-general
+        directorate council office правительство администрация""",
     ),
     (
         "agency",
-        (
-            "agency", "agence", "agentur", "agenzia", "agencia", "agencja", "ajansi", "агентство", "secretariat",
-            "center", "centre", "centrum", "zentrum", "centro", "центр", "merkezi", "development company",
-        ),
+        """agency agence agentur agenzia agencia agencja ajansi агентство secretariat center centre centrum
+        zentrum centro центр merkezi development_company""",
     ),
     (
         "association",
-        (
-            "association", "federation", "union", "chamber", "verband", "verein", "kammer", "dernek", "odasi",
-            "stowarzyszenie", "zwiazek", "izba", "associazione", "camera", "asociacion", "ассоциация", "союз",
-            "палата", "society", "confederation",
-        ),
+        """association federation union chamber verband verein kammer dernek odasi stowarzyszenie zwiazek
+        izba associazione camera asociacion ассоциация союз палата society confederation""",
     ),
     (
         "company",
-        (
-            "company", "group", "gmbh", "ltd", "limited", "plc", "inc", "s.a.", "sa", "s.p.a.", "spa", "srl",
-            "ag", "sas", "sarl", "co.", "corp", "corporation", "lc.", "sp.", "spolka", "ooo", "ооо", "зао",
-            "оао", "sirketi", "a.s.", "firm", "holding",
-        ),
+        """company group gmbh ltd limited plc inc s.a. sa s.p.a. spa srl ag sas sarl co. corp corporation
+        lc. sp. spolka ooo ооо зао оао sirketi a.s. firm holding""",
     ),
 ]
+KIND_WORDS = [(kind, tuple(w.replace("_", " ") for w in words.split())) for kind, words in KIND_WORDS]
 GENERIC_WORDS = frozenset(w for _, words in KIND_WORDS for w in words)
 _TOKENS = re.compile(r"[\w.\-]+")
 
@@ -135,23 +120,67 @@ def kind_of(name: str) -> str:
 
 
 # Countries and towns the seeds' reports name, as written in their languages -> ISO code.
-COUNTRY_NAMES: dict[str, str] = {
-    "france": "FR", "fransa": "FR", "francja": "FR", "frankreich": "FR", "francia": "FR", "франция": "FR",
-    "russia": "RU", "russian": "RU", "rusya": "RU", "rosja": "RU", "russland": "RU", "russie": "RU", "россия": "RU",
-    "germany": "DE", "deutschland": "DE", "almanya": "DE", "niemcy": "DE", "allemagne": "DE", "германия": "DE",
-    "poland": "PL", "polska": "PL", "polish": "PL", "polonya": "PL", "pologne": "PL", "польша": "PL",
-    "belarus": "BY", "bialorus": "BY", "беларусь": "BY", "belarusian": "BY", "белоруссия": "BY",
-    "turkey": "TR", "turkiye": "TR", "turkish": "TR",
-    "italy": "IT", "italia": "IT", "italian": "IT", "italya": "IT",
-    "spain": "ES", "espana": "ES", "ispanya": "ES", "austria": "AT", "osterreich": "AT", "austrian": "AT",
-    "slovakia": "SK", "slovensko": "SK", "hungary": "HU", "magyarorszag": "HU", "czech": "CZ",
-    "sweden": "SE", "belgium": "BE", "uk": "GB", "england": "GB", "ingiltere": "GB", "denmark": "DK",
-    "zheleznogorsk": "RU", "moscow": "RU", "saint-etienne": "FR", "lyon": "FR", "mulhouse": "FR", "paris": "FR",
-    "burgundy": "FR", "alsace": "FR", "ankara": "TR", "istanbul": "TR", "milan": "IT", "milano": "IT",
-    "linz": "AT", "piestany": "SK", "trnava": "SK", "dusseldorf": "DE", "duesseldorf": "DE", "nrw": "DE",
-    "stuttgart": "DE", "hamburg": "DE", "bialystok": "PL", "warszawa": "PL", "warsaw": "PL", "minsk": "BY",
-    "grodno": "BY", "brest": "BY", "kopenhag": "DK", "copenhagen": "DK",
+_NAMES_BY_COUNTRY = {
+    "FR": "france fransa francja frankreich francia франция saint-etienne lyon mulhouse paris burgundy alsace",
+    "RU": "russia russian rusya rosja russland russie россия zheleznogorsk moscow",
+    "DE": "germany deutschland almanya niemcy allemagne германия dusseldorf duesseldorf nrw stuttgart hamburg",
+    "PL": "poland polska polish polonya pologne польша bialystok warszawa warsaw",
+    "BY": "belarus bialorus беларусь belarusian белоруссия minsk grodno brest",
+    "TR": "turkey turkiye turkish ankara istanbul",
+    "IT": "italy italia italian italya milan milano",
+    "ES": "spain espana ispanya",
+    "AT": "austria osterreich austrian linz",
+    "SK": "slovakia slovensko piestany trnava",
+    "HU": "hungary magyarorszag",
+    "CZ": "czech",
+    "SE": "sweden",
+    "BE": "belgium",
+    "GB": "uk england ingiltere",
+    "DK": "denmark kopenhag copenhagen",
 }
+COUNTRY_NAMES: dict[str, str] = {name: code for code, names in _NAMES_BY_COUNTRY.items() for name in names.split()}
+# Towns and months: "Mayer Group France in Saint-Etienne" ends before "in".
+TOWNS = frozenset(
+    [
+        "zheleznogorsk",
+        "moscow",
+        "saint-etienne",
+        "lyon",
+        "mulhouse",
+        "paris",
+        "ankara",
+        "istanbul",
+        "milan",
+        "milano",
+        "linz",
+        "piestany",
+        "trnava",
+        "dusseldorf",
+        "duesseldorf",
+        "stuttgart",
+        "hamburg",
+        "bialystok",
+        "warszawa",
+        "warsaw",
+        "minsk",
+        "grodno",
+        "brest",
+        "kopenhag",
+        "copenhagen",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True)) + r")\b")
 
 

@@ -11,53 +11,24 @@ acronym, or a role cue such as "hosted by"): persons and places are not organisa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from core.text import fold
-from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, ROLE_RANK, country_near, kind_of, role_of
+from clusters.identity import LINK_SCORE, resolve
+from clusters.identity.lexicon import CONCEPTS, ORGANISATION, concept_of
+from core.text import fold, transliterate
+from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, ROLE_RANK, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
+from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
 
-try:
-    from clusters.identity import LINK_SCORE, resolve
-except ImportError:  # until the identity branch is merged
-    from intake.stand_in import LINK_SCORE, resolve
-
-JOINERS = frozenset("of du de des der für fur di del della and et und i ve y for in on d' la le".split())
-# Capitalised words that start a sentence or a heading rather than a name.
-LEADING_STOP = frozenset(
-    """the a an on in at by for to with from this these those its their our during within regarding when
-    source overall still it he she they we main current both all other another but and or as if after before
-    since while also more most some each every such what how why who where there here then thus however
-    furthermore nevertheless moreover representatives established searching based creation already between
-    until today yesterday after via per en le la les un une der die das ein eine il lo el los w z na do o
-    bu bir ve ile da de e.g i.e thank dear new""".split()
-)
-# ALL-CAPS tokens that are not organisations: months, roman numerals, common abbreviations, headings.
-CAPS_STOP = frozenset(
-    """jan feb mar apr may jun jul aug sep sept oct nov dec i ii iii iv v vi vii viii ix x xi xii sme smes eu
-    r&d rdi ict it usa uk ceo pr hr pdf cv nrw ce mio eur usd ok no n.b faq www http https url tel fax ps
-    rus dg ue ес ооо зао оао news newsletter report conference what is of from partners important events
-    introduction metacluster meta-cluster benchmarking wp1 wp2 wp3 wp4 wp5 pp1 pp2 pp3 pp4 pp5 pp6 pp7 pp8
-    pp9 pp10 hq gold vs inno nets ab""".split()
-)
-# Words that make a phrase an event, a programme or a group rather than one organisation.
-NOT_ORGANISATION = frozenset(
-    """workshop conference forum meeting festival fair congress seminar project programme program call initiative
-    newsletter report session award cup summit exhibition webinar visit tour trip clusters poles networks
-    agencies companies institutes universities ministries associations klastry klastrow kumeler kumelenmeleri
-    toplantisi konferansi fuari konferencja spotkanie targi forum kongres конференция семинар форум выставка
-    визит кластеры""".split()
-)
-# Nationality and region words: a "Russian cluster" or "EU clusters" is a kind of thing, not a name.
-NATIONALITY = frozenset(
-    """russian european eu french german polish turkish italian spanish austrian slovak hungarian czech
-    belarusian british swedish belgian nrw international national regional central eastern western
-    northern southern foreign local other russia europe""".split()
-)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009]")
+# "VINNOVA-Sweden", "NWDA- UK": a hyphen that ends a word or leads to a country separates.
+_DANGLING_HYPHEN = re.compile(
+    r"(?<=\w)[-–](?=\s|$|(?:Sweden|Austria|UK|Belgium|Poland|Italy|France|Germany|Spain|Russia)\b)"
+)
 _TOKEN = re.compile(r"\w(?:[\w&\-]|[.’'](?=\w{2,}\.|\w\.)|\.(?=\w))*")
-_QUOTES = "“”\"«»„"
+_QUOTES = '“”"«»„'
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 _LEGAL = re.compile(r"\b(GmbH|Ltd|S\.?A\.?|S\.p\.A\.|SAS|SARL|AG|Inc|Co\.|Lc\.|Sp\. z o\.o\.|OOO|ООО|ЗАО|A\.Ş\.)(?!\w)")
 # Words before a name that make it an organisation even without a generic word in it.
@@ -75,13 +46,24 @@ class Phrase:
         return self.start < other.end and other.start < self.end
 
 
+def is_generic(word: str) -> bool:
+    """A word of the field's lexicon that says what kind of body something is (cluster, pôle, klastra...)."""
+    concept = concept_of(transliterate(word))
+    return fold(word) in GENERIC_WORDS or (concept is not None and CONCEPTS[concept][0] == ORGANISATION)
+
+
+def _capital_or_generic(word: str) -> bool:
+    return word[:1].isupper() or is_generic(word)
+
+
 def is_caps(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_acronym(token: str) -> bool:
-    return is_caps(token) and fold(token) not in CAPS_STOP and len(token) <= 12 and fold(token) not in GENERIC_WORDS
+    letters = sum(c.isalpha() for c in token)
+    return is_caps(token) and letters >= 3 and len(token) <= 12 and fold(token) not in CAPS_STOP | GENERIC_WORDS
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -96,6 +78,17 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _continues(run: list, word: str, nxt: str) -> bool:
+    """Whether a lower-case word or a number continues the capitalised run before it."""
+    folded = fold(word)
+    if word.isdigit():  # "Clib 2021"
+        return 2 <= len(word) <= 4 and not run[-1].group().isdigit()
+    if folded in JOINERS:
+        return nxt[:1].isupper() and not (folded == "in" and fold(nxt) in TOWNS)
+    # "ViaMeca pole", "NRW cluster secretariat"; not "Identify cluster" at a sentence's start
+    return is_generic(word) and run[0].start() > 0 and _capital_or_generic(run[-1].group())
+
+
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs, with joiners and generic words inside them."""
     tokens = list(_TOKEN.finditer(sentence))
@@ -103,7 +96,8 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
     for i, m in enumerate(tokens):
         word, folded = m.group(), fold(m.group())
         gap = sentence[current[-1].end() : m.start()] if current else ""
-        if current and not (set(gap) <= set(" \t" + _QUOTES) or (gap == ", " and kind_of(current[0].group()))):
+        comma = gap == ", " and kind_of(current[0].group()) and folded not in COUNTRY_NAMES if current else False
+        if current and not (set(gap) <= set(" \t" + _QUOTES) or comma):
             runs.append(current)
             current = []
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
@@ -111,11 +105,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             if not current and folded in LEADING_STOP:
                 continue
             current.append(m)
-        elif current and word.isdigit() and 2 <= len(word) <= 4 and not current[-1].group().isdigit():
-            current.append(m)
-        elif current and folded in JOINERS and (nxt[:1].isupper() or fold(nxt) in GENERIC_WORDS):
-            current.append(m)
-        elif current and folded in GENERIC_WORDS:
+        elif current and _continues(current, word, nxt):
             current.append(m)
         elif current:
             runs.append(current)
@@ -128,7 +118,8 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             run.pop()
         if not run:
             continue
-        if all(is_caps(m.group()) for m in run):  # "İŞİM CLUSTEM": acronyms side by side are not one name
+        # "İŞİM CLUSTEM": acronyms side by side are not one name, but "CITTA DEI MOTORI" is
+        if all(is_caps(m.group()) for m in run) and len(run) < 3:
             spans += [(m.start(), m.end()) for m in run]
             continue
         end = run[-1].end()
@@ -144,7 +135,8 @@ def _with_parentheses(sentence: str, start: int, end: int) -> Phrase:
     m = re.match(r"\s*\(([^()]{2,120})\)", sentence[end:])
     if m:
         inside = m.group(1).split(",")[0].strip()
-        if is_acronym(inside) and not is_caps(written):
+        initials = {w[:1].upper() for w in re.findall(r"\w+", written)}
+        if is_acronym(inside) and not is_caps(written) and inside[:1].upper() in initials:
             return Phrase(start, end + m.end(), written, inside)
         if is_acronym(written) and inside[:1].isupper() and " " in inside:
             return Phrase(start, end + m.end(), inside, written)
@@ -156,7 +148,8 @@ def phrases(sentence: str) -> list[Phrase]:
     out = []
     for start, end in _runs(sentence):
         out.append(_with_parentheses(sentence, start, end))
-        for m in _TOKEN.finditer(sentence[start:end]):  # an acronym inside a longer run
+        inner = list(_TOKEN.finditer(sentence[start:end]))
+        for m in inner if not all(is_caps(t.group()) for t in inner) else []:  # an acronym in a longer run
             if is_acronym(m.group()) and m.end() - m.start() < end - start:
                 out.append(_with_parentheses(sentence, start + m.start(), start + m.end()))
     for m in re.finditer(r"[“«„\"]([^“”«»„\"\n]{2,80})[”»“\"]", sentence):
@@ -205,13 +198,23 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
     country = country_near(sentence, phrase.start)
     hint = country if country and _distance(sentence, phrase, country) else ""
     best: list = []
-    for query in dict.fromkeys(q for q in (phrase.name, phrase.acronym) if q):
+    for query in dict.fromkeys(q for q in (phrase.name, phrase.acronym, _own_words(phrase.name)) if q):
         key = (fold(query), hint)
         if key not in cache:
             cache[key] = resolve(query, country=hint)
         if cache[key] and (not best or cache[key][0].score > best[0].score):
             best = cache[key]
     return _Found(phrase, sentence, best, country)
+
+
+def _own_words(name: str) -> str:
+    """``name`` without its generic words ("Pole of Competitiveness ViaMeca" -> "ViaMeca"), when
+    what is left is a word of its own: the resolver gives a long generic frame too much weight."""
+    kept = [w for w in re.findall(r"[\w\-]+", name) if not is_generic(w) and fold(w) not in JOINERS]
+    own = " ".join(kept)
+    if own == name or not kept or all(fold(w) in NATIONALITY or fold(w) in COUNTRY_NAMES for w in kept):
+        return ""
+    return own if any(w[:1].isupper() for w in kept) else ""
 
 
 def _distance(sentence: str, phrase: Phrase, country: str) -> bool:
@@ -225,25 +228,46 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     of projects and instruments, which are proposed as such rather than as new organisations."""
     cache: dict = {}
     proposals: dict[str, OrganisationProposal] = {}
-    for _offset, sentence in sentences(_SPACES.sub(" ", text)):
+    text = _DANGLING_HYPHEN.sub(" ", _SPACES.sub(" ", text))
+    shouted, common = _shouted_words(text), _common_words(text)
+    kept_all: list[_Found] = []
+    for _offset, sentence in sentences(text):
         taken = _spans_of(exclude, sentence)
         found = [
             _resolve(p, sentence, cache)
             for p in phrases(sentence)
             if not any(p.start < end and start < p.end for start, end in taken)
+            and fold(p.name) not in CAPS_STOP | LEADING_STOP | shouted
         ]
         found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
         for f in found:
             if any(f.phrase.overlaps(k.phrase) for k in kept):
                 continue
-            if f.score < LINK_SCORE:
-                if not _looks_like_organisation(f.phrase, sentence):
-                    continue
+            if f.score < 0.99 and (_not_a_name(f.phrase.name) or fold(f.phrase.name) in common):
+                continue
+            if f.score < LINK_SCORE and not _looks_like_organisation(f.phrase, sentence):
+                continue
             kept.append(f)
-        for f in sorted(kept, key=lambda f: f.phrase.start):
-            _add(proposals, f)
+        kept_all += sorted(kept, key=lambda f: f.phrase.start)
+    linked = {f.matches[0].organisation.slug for f in kept_all if f.score >= LINK_SCORE}
+    for f in kept_all:
+        _add(proposals, f, linked)
     return list(proposals.values())
+
+
+def _common_words(text: str) -> set[str]:
+    """Words the text also writes in lower case: "Food" heading a list is the word food."""
+    return {fold(m.group()) for m in _TOKEN.finditer(text) if m.group().islower()}
+
+
+def _shouted_words(text: str) -> set[str]:
+    """Words written in capitals ("INNOVATION Express") no more often than in lower case: words
+    shouted, not acronyms."""
+    caps, other = Counter(), Counter()
+    for m in _TOKEN.finditer(text):
+        (caps if is_caps(m.group()) else other)[fold(m.group())] += 1
+    return {word for word, n in caps.items() if other[word] >= n}
 
 
 def _spans_of(names, sentence: str) -> list[tuple[int, int]]:
@@ -259,10 +283,12 @@ def _spans_of(names, sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def _add(proposals: dict[str, OrganisationProposal], f: _Found) -> None:
+def _add(proposals: dict[str, OrganisationProposal], f: _Found, linked: set[str]) -> None:
+    """Add the phrase found, or merge it into the proposal for the same organisation. A phrase
+    whose best candidate the report names elsewhere beyond doubt is that organisation again."""
     phrase, sentence = f.phrase, f.sentence
     role = role_of(sentence[: phrase.start], sentence[phrase.end :])
-    link = f.score >= LINK_SCORE
+    link = bool(f.matches) and f.matches[0].organisation.slug in linked
     key = f"slug:{f.matches[0].organisation.slug}" if link else f"name:{fold(phrase.name)}"
     same = proposals.get(key) or next(
         (
@@ -282,8 +308,13 @@ def _add(proposals: dict[str, OrganisationProposal], f: _Found) -> None:
             same.acronym = phrase.acronym
         return
     candidates = [
-        Candidate(slug=m.organisation.slug, name=m.organisation.name, score=round(m.score, 3), reason=m.reason,
-                  pk=m.organisation.pk)
+        Candidate(
+            slug=m.organisation.slug,
+            name=m.organisation.name,
+            score=round(m.score, 3),
+            reason=m.reason,
+            pk=m.organisation.pk,
+        )
         for m in f.matches
     ]
     proposals[key] = OrganisationProposal(
@@ -296,4 +327,3 @@ def _add(proposals: dict[str, OrganisationProposal], f: _Found) -> None:
         country="" if link else f.country,
         acronym=phrase.acronym,
     )
-
