@@ -13,8 +13,6 @@ import re
 from core.text import fold
 
 HOST, DELEGATION, ORGANISER, PARTICIPANT, MENTIONED = "host", "delegation", "organiser", "participant", "mentioned"
-# When one organisation is named several times, the strongest role wins.
-ROLE_RANK = {HOST: 0, DELEGATION: 1, ORGANISER: 2, PARTICIPANT: 3, MENTIONED: 4}
 
 _ART = r"(?:(?:the|a|an|le|la|les|l'|der|die|den|dem|des|il|lo|el|los)\s+)?"
 # Cues ending right before the mention (matched against the folded text just before it).
@@ -46,6 +44,7 @@ _BEFORE = [
 # Cues right after the mention (matched against the folded text just after it).
 _AFTER = [
     (DELEGATION, r"^\W{0,3}(delegation|delegation members|heyeti|delegacj\w*|делегаци\w*)"),
+    (DELEGATION, r"^\W{0,3}(\w+\s+){0,2}(visited|visits|paid a visit|odwiedzil\w*|посетил\w*)\b"),
     (
         HOST,
         r"^\W{0,3}(\w+\s+)?(hosted|welcomed|received the|ev sahipligi\w*|\w{0,3}\s*ev sahipligi\w*|"
@@ -58,8 +57,14 @@ _BEFORE_RE = [(role, re.compile(pattern + r"\s+" + _ART + r"(\W{0,2})$")) for ro
 _AFTER_RE = [(role, re.compile(pattern)) for role, pattern in _AFTER]
 
 
+# A Turkish sentence names its subject first and its verb last: "X, ..., kümeleri ziyaret etti".
+_SUBJECT_VISITED = re.compile(r"\bziyaret (etti|ettiler|gerceklestirdi)\b")
+
+
 def role_of(before: str, after: str) -> str:
     """The role that the text around a mention gives it (``before``/``after`` within its sentence)."""
+    if len(before.strip()) < 3 and _SUBJECT_VISITED.search(fold(after)):
+        return DELEGATION
     before, after = fold(before[-160:]), fold(after[:40])
     for role, pattern in _BEFORE_RE:
         if pattern.search(before):

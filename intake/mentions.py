@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from clusters.identity import LINK_SCORE, resolve
 from clusters.identity.lexicon import CONCEPTS, ORGANISATION, concept_of
 from core.text import fold, transliterate
-from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, ROLE_RANK, TOWNS, country_near, kind_of, role_of
+from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
 from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
@@ -236,8 +236,7 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
         found = [
             _resolve(p, sentence, cache)
             for p in phrases(sentence)
-            if not any(p.start < end and start < p.end for start, end in taken)
-            and fold(p.name) not in CAPS_STOP | LEADING_STOP | shouted
+            if fold(p.name) not in CAPS_STOP | LEADING_STOP | shouted
         ]
         found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
@@ -248,6 +247,8 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
                 continue
             if f.score < LINK_SCORE and not _looks_like_organisation(f.phrase, sentence):
                 continue
+            if f.score < LINK_SCORE and any(f.phrase.start < end and start < f.phrase.end for start, end in taken):
+                continue  # a project or instrument on record, proposed as such
             kept.append(f)
         kept_all += sorted(kept, key=lambda f: f.phrase.start)
     linked = {f.matches[0].organisation.slug for f in kept_all if f.score >= LINK_SCORE}
@@ -302,7 +303,7 @@ def _add(proposals: dict[str, OrganisationProposal], f: _Found, linked: set[str]
         None,
     )
     if same is not None:
-        if ROLE_RANK[role] < ROLE_RANK[same.role]:
+        if same.role == MENTIONED:  # the first role the text gives it is its role in this report
             same.role = role
         if not same.acronym and phrase.acronym:
             same.acronym = phrase.acronym
