@@ -169,7 +169,9 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         """The participation rule's visits the client may see, oldest first; one query."""
         request = self.context.get("request")
         user = request.user if request else AnonymousUser()
-        visits = Organisation.organised_visits.field.model.objects.visible_to(user).involving(organisation)
+        visits = Organisation.organised_visits.field.model.objects.events_visible_to(user).involving(
+            organisation, drafts=user.is_staff
+        )
         field = VisitLink(many=True, read_only=True)
         field.bind("visits", self)
         return field.to_representation(visits.order_by("start_date", "pk"))

@@ -23,7 +23,7 @@ class Stop:
     """An itinerary stop's host and day, as the timeline shows it."""
 
     host: Organisation
-    day: int
+    day: int | None
     visit: Visit
 
 
@@ -50,23 +50,28 @@ class Partner:
 
 
 def visits_involving(org, user) -> list[Visit]:
-    """Visits ``user`` may see in which ``org`` took part (``VisitQuerySet.involving``), oldest
-    first, each with everyone else involved (``involved_hosts``, ``involved_delegation``,
+    """Events ``user`` may see in which ``org`` took part (``VisitQuerySet.involving``), oldest
+    first, once each however many accounts tell them (``events_visible_to``), each with everyone
+    else involved in any of its accounts (``involved_hosts``, ``involved_delegation``,
     ``involved_stops``, ``involved_participants`` as (organisation, role); the organiser is
     ``visit.organiser``); one query. The organisations carry the fields the page shows (name,
     acronym, slug, kind, country); one instance per organisation across all visits."""
     visits = list(
-        Visit.objects.visible_to(user)
-        .involving(org)
+        Visit.objects.events_visible_to(user)
+        .involving(org, drafts=user.is_staff)
         .select_related("organiser", "project")
-        .with_involved()
+        .with_involved(drafts=user.is_staff)
         .order_by("start_date", "pk")
     )
     organisations = {org.pk: org}
     for visit in visits:
         visit.involved_hosts, visit.involved_delegation, visit.involved_stops = [], [], []
         visit.involved_participants = []
+        seen = set()  # two accounts of one event name the same host, stop or participant
         for relation, day, _position, role, pk, name, acronym, slug, kind, country in visit.involved:
+            if (relation, day, role, pk) in seen:
+                continue
+            seen.add((relation, day, role, pk))
             other = organisations.get(pk)
             if other is None:
                 other = organisations[pk] = Organisation(

@@ -48,7 +48,8 @@ class VisitListView(FacetedListView):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        # One row per event: another account is named on its first record's page.
+        return super().get_queryset().events_visible_to(self.request.user)
 
 
 class VisitDetailView(DetailView):

@@ -10,8 +10,9 @@ import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clusters.participation import participation_links
@@ -21,6 +22,20 @@ from core.models import SearchableQuerySet, count_related
 # reverse relations, never imported. Only published visits count on public list pages.
 PUBLISHED_VISIT = {"visit__status": "published"}
 PUBLISHED = {"status": "published"}
+
+
+def count_events(link_model) -> Coalesce:
+    """How many published visits the outer organisation is linked to through ``link_model``
+    (hosts, delegation), as a subquery; an event told by several accounts (``Visit.account_of``)
+    counts once, under its first record."""
+    subquery = (
+        link_model.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT)
+        .order_by()
+        .values("organisation")
+        .annotate(c=Count(Coalesce("visit__account_of", "visit"), distinct=True))
+        .values("c")
+    )
+    return Coalesce(Subquery(subquery, output_field=models.IntegerField()), 0)
 
 
 class OrganisationQuerySet(SearchableQuerySet):
@@ -106,8 +121,8 @@ class OrganisationQuerySet(SearchableQuerySet):
         return (
             self.annotate(
                 members_on_record=count_related(Membership, "group"),
-                visits_hosted_count=count_related(hosted, "organisation", **PUBLISHED_VISIT),
-                visits_made_count=count_related(made, "organisation", **PUBLISHED_VISIT),
+                visits_hosted_count=count_events(hosted),
+                visits_made_count=count_events(made),
             )
             .alias(
                 has_visits=self.took_part(**PUBLISHED),
