@@ -10,16 +10,13 @@ import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Case, Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest, Length
-from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clusters.participation import participation_links
-from core import fulltext
 from core.models import SearchableQuerySet, count_related
-from core.text import fold, transliterate
 
 # Visits live in the visits app, which depends on this one; they are reached through the
 # reverse relations, never imported. Only published visits count on public list pages.
@@ -41,33 +38,6 @@ def count_events(link_model) -> Coalesce:
     return Coalesce(Subquery(subquery, output_field=models.IntegerField()), 0)
 
 
-# How close (pg_trgm similarity of folded names) a new name must be to an existing one to be
-# shown as a possible duplicate, and how long a name must be to be looked for inside others.
-DUPLICATE_SIMILARITY = 0.55
-MIN_CONTAINED_LENGTH = 5
-
-
-def _best_similarity(typed: list[str], column) -> Greatest:
-    """The best trigram similarity between any of the ``typed`` texts and folded ``column``."""
-    folded = fulltext.Fold(column)
-    scores = [Func(Value(t), folded, function="similarity", output_field=models.FloatField()) for t in typed]
-    return Greatest(*scores, Value(0.0))
-
-
-def _name_matches(typed: list[str], column, *, contains: bool = True) -> Q:
-    """``column`` folded equals one of the ``typed`` texts or, with ``contains``, one contains
-    the other (a word missing). Short names are only compared whole: "ICT" is in too many."""
-    folded = fulltext.Fold(column)
-    match = Q()
-    for text in typed:
-        match |= Q(Exact(folded, text))
-        if contains:
-            match |= Q(Contains(Value(text), folded)) & Q(GreaterThanOrEqual(Length(folded), MIN_CONTAINED_LENGTH))
-            if len(text) >= MIN_CONTAINED_LENGTH:
-                match |= Q(Contains(folded, text))
-    return match & ~Q(Exact(folded, ""))
-
-
 class OrganisationQuerySet(SearchableQuerySet):
     def clusters(self):
         return self.filter(kind__in=self.model.CLUSTER_KINDS)
@@ -75,32 +45,31 @@ class OrganisationQuerySet(SearchableQuerySet):
     def poles(self):
         return self.filter(kind=self.model.Kind.POLE)
 
-    def similar_names(self, name: str, exclude_pk=None, *, threshold: float = DUPLICATE_SIMILARITY):
-        """Organisations whose name, acronym or an alternative name is close to ``name``: equal
-        once folded or transliterated, one containing the other (a missing word), or within a
-        typo (trigram similarity of the folded names). Closest first, annotated with
-        ``name_similarity``; one query."""
-        typed = list(dict.fromkeys(t for t in (fold(name).strip(), transliterate(name).strip()) if t))
-        if not typed:
-            return self.none()
-        from clusters.models import AlternativeName  # noqa: PLC0415 (the models import this module)
+    def similar_names(self, name: str, exclude_pk=None, *, country: str = "", kind: str = "", threshold=None):
+        """Organisations that ``name`` may already be on record as, through the identity resolver
+        (clusters.identity: names, alternative names, acronyms, transliteration, generic words in
+        other languages, slips), best first, annotated with ``name_similarity`` (the score) and
+        ``identity_reason``. ``country`` and ``kind``, when known, weigh in. At most ten."""
+        from clusters.identity import SUGGEST_SCORE, resolve  # noqa: PLC0415 (the resolver imports the models)
 
-        alternatives = AlternativeName.objects.filter(organisation=OuterRef("pk"))
-        best_alternative = Subquery(
-            alternatives.annotate(s=_best_similarity(typed, F("name"))).order_by("-s").values("s")[:1]
-        )
-        queryset = self.exclude(pk=exclude_pk) if exclude_pk else self
+        threshold = SUGGEST_SCORE if threshold is None else threshold
+        matches = resolve(name, country=country, kind=kind, limit=10, exclude_pk=exclude_pk)
+        matches = [m for m in matches if m.score >= threshold]
+        if not matches:
+            return self.none()
         return (
-            queryset.annotate(
-                name_similarity=Greatest(_best_similarity(typed, F("name")), Coalesce(best_alternative, 0.0))
+            self.filter(pk__in=[m.organisation.pk for m in matches])
+            .annotate(
+                name_similarity=Case(
+                    *(When(pk=m.organisation.pk, then=Value(m.score)) for m in matches),
+                    output_field=models.FloatField(),
+                ),
+                identity_reason=Case(
+                    *(When(pk=m.organisation.pk, then=Value(m.reason)) for m in matches),
+                    output_field=models.TextField(),
+                ),
             )
-            .filter(
-                Q(name_similarity__gte=threshold)
-                | _name_matches(typed, F("name"))
-                | _name_matches(typed, F("acronym"), contains=False)
-                | Exists(alternatives.filter(_name_matches(typed, F("name"))))
-            )
-            .order_by("-name_similarity", "name")[:10]
+            .order_by("-name_similarity", "name")
         )
 
     def took_part(self, **visit_filters):
