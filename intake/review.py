@@ -111,7 +111,7 @@ class VisitLineForm(forms.Form):
 
 
 class OrganisationLineForm(forms.Form):
-    choice = forms.ChoiceField(widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
     role = forms.ChoiceField(choices=ROLES)
     name = forms.CharField(max_length=200, required=False, label="New record's name")
     acronym = forms.CharField(max_length=40, required=False)
@@ -135,7 +135,7 @@ class OrganisationLineForm(forms.Form):
 
 
 class RecordLineForm(forms.Form):
-    choice = forms.ChoiceField(widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
 
     def __init__(self, *args, line: RecordProposal, **kwargs):
         super().__init__(*args, **kwargs)
