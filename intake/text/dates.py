@@ -5,6 +5,7 @@ on dateparser's month names (every inflection it knows: "avril", "April", "kwiet
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -80,9 +81,10 @@ BEFORE_YEAR = r"\s*,?\s*(?:(?:de|del)\s+)?"
 
 
 @functools.cache
-def patterns(language: str | None) -> list[tuple[str, re.Pattern]]:
-    names = sorted(month_names(language), key=len, reverse=True)
-    m = r"(?<!\w)(?P<{0}>" + "|".join(re.escape(n) for n in names) + r")\.?(?!\w)"
+def patterns() -> list[tuple[str, re.Pattern]]:
+    # Any word stands where a month goes; build() keeps the spans whose word is a month name. An
+    # alternation of the ~400 names was four times slower on a newsletter.
+    m = r"(?<!\w)(?P<{0}>[^\W\d_]{{3,}})\.?(?!\w)"
     spec = {
         # 30 March - 2 April 2013
         "cross": f"{D.format('d1')}{BEFORE_MONTH}{m.format('m1')}(?:{BEFORE_YEAR}{Y.format('y1')})?{CONNECT}"
@@ -136,19 +138,19 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     plain = MARKUP.sub(lambda match: " " * len(match.group()), text)
     names = month_names(language)
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, pattern in patterns(language):
+    for kind, pattern in patterns():
         for match in pattern.finditer(plain):
             found.append((match.start(), match.end(), kind, match))
-    taken: list[tuple[int, int]] = []
+    reached = 0  # spans are taken in order of their start: one overlaps when it starts before this
     raw = []
     # Longest span first at each start; an earlier pattern (more specific) wins a tie.
     for start, end, kind, match in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
-        if any(start < t_end and end > t_start for t_start, t_end in taken):
+        if start < reached:
             continue
         mention = build(kind, match, names)
         if mention is None:
             continue
-        taken.append((start, end))
+        reached = end
         mention.text = " ".join(plain[start:end].split()).rstrip(",")
         mention.position = start
         line_start = plain.rfind("\n", 0, start) + 1
@@ -221,13 +223,14 @@ def infer_years(mentions: list[DateMention], reference: datetime.date | None) ->
     else the reference date's, else the first year the text names); without any, it is dropped
     rather than guessed."""
     dated = [m for m in mentions if not m.year_inferred]
+    positions = [m.position for m in dated]
     for mention in mentions:
         if not mention.year_inferred:
             yield mention
             continue
-        before = [m for m in dated if m.position < mention.position]
-        after = [m for m in dated if m.position > mention.position]
-        source = before[-1].start if before else after[0].start if after else reference
+        index = bisect.bisect_left(positions, mention.position)
+        nearest = dated[index - 1] if index else dated[index] if index < len(dated) else None
+        source = nearest.start if nearest else reference
         if source is None:
             continue
         try:
