@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from django import forms
@@ -99,7 +100,7 @@ class VisitLineForm(forms.Form):
     date_precision = forms.ChoiceField(choices=DatePrecision.choices)
     year_inferred = forms.BooleanField(required=False, label="Year inferred (the text does not state it)")
     city = forms.CharField(max_length=120, required=False)
-    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False, help_text="Empty: the hosts' country.")
     participants_count = forms.IntegerField(min_value=0, required=False, label="Number of participants")
 
     def clean(self):
@@ -252,17 +253,18 @@ class Review:
 
     def visit_initial(self) -> dict:
         p = self.proposal
-        places = list(zip(p.places, p.countries, strict=False)) if len(p.places) == len(p.countries) else []
-        city, country = places[0] if places else ("", p.countries[0] if p.countries else "")
+        # The country the stops are in; left empty otherwise, for save_draft to take the hosts'.
+        stops = Counter(s.country for s in p.itinerary if s.country).most_common(1)
+        country = stops[0][0] if stops else ""
         return {
             "title": p.title,
-            "kind": guess_kind(p.title, p.text),
+            "kind": guess_kind(p.title),
             "language": p.language or "",
             "start_date": p.start_date,
             "end_date": p.end_date,
             "date_precision": p.date_precision or DatePrecision.DAY,
             "year_inferred": p.year_inferred,
-            "city": city,
+            "city": "",
             "country": country,
             "participants_count": p.participants_count,
         }
