@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core import signing
+from django.utils.text import Truncator
 from django_countries import countries
 
 from clusters.models import Organisation
@@ -245,6 +246,23 @@ class Review:
                     form.add_error("host", "This host's organisation line is rejected.")
                     valid = False
         return valid and not self.errors
+
+    def lines_with_errors(self) -> list[tuple[str, str]]:
+        """(anchor, label) of every line the editor must correct, for the list atop the page."""
+        out = []
+        for form in self.all_forms():
+            if not (form.is_bound and form.errors):
+                continue
+            line = getattr(form, "line", None)
+            name = getattr(line, "mention", "") or getattr(line, "sentence", "") or getattr(line, "title", "")
+            if form.prefix == "visit":
+                label = "the visit's dates, title or language"
+            elif form.prefix.startswith("stop-"):
+                label = f"itinerary stop {int(form.prefix.removeprefix('stop-')) + 1}"
+            else:
+                label = f"“{Truncator(name).chars(70)}”"
+            out.append((form.prefix, label))
+        return out
 
     def creates_organisations(self) -> bool:
         return any(form.cleaned_data.get("choice") == "create" for form in self.organisations)
