@@ -1,18 +1,14 @@
-"""The review page's state and lines: the proposal travels between the two requests signed
-(``django.core.signing``) in a hidden field, so the ids of the records it links to never come
-from the client; the editor's choices come back as one small form per line, each naming a
-candidate by its position in the signed proposal, and ``Review.edited()`` applies them.
+"""The review page's lines: the editor's choices come back as one small form per line, each
+naming a candidate by its position in the proposal signed into the page (``intake.signed``),
+never by a record's id, and ``Review.edited()`` applies them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from collections import Counter
-from decimal import Decimal
 
 from django import forms
-from django.core import signing
 from django.utils.text import Truncator
 from django_countries import countries
 
@@ -29,10 +25,9 @@ from intake.proposal import (
     StopProposal,
 )
 from intake.saving import guess_kind
+from intake.signed import sign
 from visits.models import Finding, Visit
 
-SALT = "intake.review"
-MAX_AGE = 24 * 3600  # a review left open overnight must be started again
 ROLES = [
     ("host", "Host"),
     ("delegation", "Delegation"),
@@ -41,48 +36,6 @@ ROLES = [
     ("mentioned", "Mentioned only"),
 ]
 COUNTRY_CHOICES = [("", "—"), *countries]
-
-
-# -- the signed proposal ---------------------------------------------------------------------
-
-
-def sign(proposal: Proposal) -> str:
-    return signing.dumps({**proposal.as_json(), "text": proposal.text}, salt=SALT, compress=True)
-
-
-def unsign(token: str) -> Proposal:
-    """The proposal signed into the page; ``signing.BadSignature`` if it was altered or is old."""
-    return from_json(signing.loads(token, salt=SALT, max_age=MAX_AGE))
-
-
-def from_json(data: dict) -> Proposal:
-    def day(value):
-        return datetime.date.fromisoformat(value) if value else None
-
-    def candidates(rows):
-        return [Candidate(**row) for row in rows]
-
-    def record(row):
-        return RecordProposal(**{**row, "candidates": candidates(row["candidates"])})
-
-    data = dict(data)
-    data.update(
-        start_date=day(data["start_date"]),
-        end_date=day(data["end_date"]),
-        organisations=[
-            OrganisationProposal(**{**row, "candidates": candidates(row["candidates"])})
-            for row in data["organisations"]
-        ],
-        projects=[record(row) for row in data["projects"]],
-        instruments=[record(row) for row in data["instruments"]],
-        same_event=[SameEventProposal(**row) for row in data["same_event"]],
-        itinerary=[StopProposal(**{**row, "date": day(row["date"])}) for row in data["itinerary"]],
-        findings=[
-            FindingProposal(**{**row, "value": Decimal(row["value"]) if row["value"] is not None else None})
-            for row in data["findings"]
-        ],
-    )
-    return Proposal(**data)
 
 
 # -- one form per line -----------------------------------------------------------------------

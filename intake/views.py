@@ -15,8 +15,9 @@ from django.views.generic import FormView, View
 
 from intake.forms import SourceForm
 from intake.propose import propose
-from intake.review import Review, unsign
+from intake.review import Review
 from intake.saving import save_draft
+from intake.signed import unsign
 
 
 class IntakeAccess(PermissionRequiredMixin):
