@@ -23,6 +23,8 @@ GENERIC_ONLY_CAP = 0.4
 ACRONYM_EXACT = 0.93
 ACRONYM_FROM_INITIALS = 0.8
 MENTION_INITIALS = 0.6  # the candidate's acronym is the mention's initials
+NUMBER = 0.3
+INFLECTED = 0.85  # a word against the same word with another ending
 # Two names that each say what kind of body they are, and say different kinds ("institute",
 # "cluster"), are of two bodies unless their own words agree: the score is multiplied by this.
 OTHER_BODY = 0.6
@@ -49,6 +51,8 @@ def parse(text: str) -> list[Word]:
             continue
         concept = concept_of(word)
         weight = weight_of(concept) if len(word) > 1 else 0.1
+        if word.isdigit():  # a number (a year, a "2021") says little on its own
+            weight = NUMBER
         result.append(Word(word, concept, weight))
     return result
 
@@ -63,17 +67,21 @@ def _word_similarity(a: Word, b: Word) -> tuple[float, str]:
     if a.concept or b.concept:
         return 0.0, ""
     shorter = min(len(a.text), len(b.text))
-    if shorter >= 4:
-        distance = OSA.distance(a.text, b.text)
-        if distance <= (1 if shorter < 8 else 2):
-            return 1.0 - distance / max(len(a.text), len(b.text)), "typo"
     prefix = 0
     for x, y in zip(a.text, b.text, strict=False):
         if x != y:
             break
         prefix += 1
-    if prefix >= 5 and prefix >= 0.7 * shorter:
-        return 0.85, "inflection"
+    # Words that differ only in their last letters are one word inflected ("politechnika",
+    # "politechniki"; "Białystok", "w Białymstoku"), not a slip.
+    ending = prefix >= 5 and prefix >= 0.7 * shorter
+    if shorter >= 4:
+        distance = OSA.distance(a.text, b.text)
+        if distance <= (1 if shorter < 8 else 2):
+            similarity = 1.0 - distance / max(len(a.text), len(b.text))
+            return (max(similarity, INFLECTED), "inflection") if ending else (similarity, "typo")
+    if ending:
+        return INFLECTED, "inflection"
     return 0.0, ""
 
 
@@ -133,7 +141,8 @@ def name_score(mention: str, mention_words: list[Word], name: str, source: str) 
     if min(len(a), len(b)) >= 5:
         distance = OSA.distance(a, b)
         if distance <= (1 if min(len(a), len(b)) < 10 else 2):
-            best = max(best, Score(1.0 - distance / max(len(a), len(b)), "typo"), key=lambda s: s.value)
+            slip = "transliteration" if base_reason == "transliteration" else "typo"
+            best = max(best, Score(1.0 - distance / max(len(a), len(b)), slip), key=lambda s: s.value)
     value, hows = words_score(mention_words, parse(name))
     reason = base_reason
     if "typo" in hows and base_reason not in ("transliteration",):
