@@ -98,13 +98,18 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "single": f"{D.format('d1')}{BEFORE_MONTH}{m.format('m1')}(?:{BEFORE_YEAR}{Y.format('y1')})?",
         # April 16, 2013
         "us_single": f"{m.format('m1')}\\s+{D.format('d1')},?\\s*{Y.format('y1')}",
-        # 16-19.04.2013, 01.10.2014, 21/07/2017
+        # 30.03-02.04.2013, 16-19.04.2013, 01.10.2014, 21/07/2017
+        "numeric_cross": r"(?<![\d.])(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)\.?\s*[-–]\s*"
+        r"(?P<d2>[0-3]?\d)[./](?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d)(?![\d])",
         "numeric_range": r"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*[-–]\s*(?P<d2>[0-3]?\d)[./](?P<m1>[01]?\d)[./]"
         r"(?P<y1>(?:19|20)\d\d)(?![\d])",
         "numeric": r"(?<![\d.,/])(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d)(?![\d])",
         "iso": r"(?<![\d-])(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)(?![\d])",
         # April 2012, Temmuz 2017, Dec 2010
         "month": f"{m.format('m1')}{BEFORE_YEAR}{Y.format('y1')}",
+        # in July, en juillet, im Juli, w lipcu: a month without its year, which the text supplies
+        "bare_month": r"(?<!\w)(?:in|en|im|w|we|since|until|till|by|during|early|late|mid-?|end of|beginning of|"
+        r"au mois d[e']|début|fin|anfang|ende|mitte|seit|bis)\s+(?P<m1>[^\W\d_]{3,})(?!\w|\.?\s*\d)",
         # 2011-2012, in 2011, autumn 2011, 2011 yılında, в 2011 году
         "years": r"(?<![\d.,/-])(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)(?![\d.,/-])",
         "year": r"(?:(?<!\w)(?:in|en|im|nel|w|в|у|since|year|spring|summer|autumn|fall|winter|printemps|été|automne|"
@@ -115,6 +120,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(regex, flags)) for name, regex in spec.items()]
 
 
+DAY_LABEL = re.compile(r"(?<!\w)(?:day|tag|jour|dzień|день|gün|giorno|día|dia)\s*$", re.IGNORECASE)
 BARE_YEAR = re.compile(r"(?<![\d.,/:+-])(?:19|20)\d\d(?![\d.,/:-]?\d)")
 MARKUP = re.compile(r"<[^>\n]{0,200}>|[*_#`]")
 PUBLICATION = re.compile(
@@ -147,6 +153,10 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     for start, end, kind, match in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         if start < reached:
             continue
+        if kind not in ("year", "years", "iso", "month", "bare_month") and DAY_LABEL.search(
+            plain[max(0, start - 12) : start]
+        ):
+            continue  # "Day 1 – 3 October": day one is the 3rd, not a range from the 1st
         mention = build(kind, match, names)
         if mention is None:
             continue
@@ -174,8 +184,10 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
         if value.isdigit():
             return int(value)
         number, abbreviation = names.get(value.lower().rstrip("."), (None, False))
-        if abbreviation and kind == "month" and not value[:1].isupper():
-            return None
+        dotted = match.string[match.end(key) : match.end(key) + 1] == "."
+        beside_year = kind != "month" and bool(groups.get("y1") or groups.get("y2"))
+        if abbreviation and not (value[:1].isupper() or dotted or beside_year):
+            return None  # "a set 2013", "3 ara verdi": lower-case abbreviations need a dot or a year
         return number
 
     def number(key: str) -> int | None:
@@ -195,12 +207,16 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
             return None
         if kind == "month":
             return DateMention("", datetime.date(y1, m1, 1), None, MONTH, 0)
+        if kind == "bare_month":
+            if names[groups["m1"].lower()][1]:  # "in mar": an abbreviation alone is not a month
+                return None
+            return DateMention("", datetime.date(1904, m1, 1), None, MONTH, 0, year_inferred=True)
         d1, d2 = number("d1"), number("d2")
         m2, y2 = month("m2"), number("y2")
         if kind == "numeric" and m1 > 12 and d1 <= 12:  # 07/21/2017 written the American way
             d1, m1 = m1, d1
         year = y2 or y1 or 1904  # a leap year stands in until the year is inferred
-        if kind == "cross":
+        if kind in ("cross", "numeric_cross"):
             if m2 is None:
                 return None
             start_year = y1 or (year - 1 if (m1, d1) > (m2, d2) else year)
@@ -250,7 +266,8 @@ def choose(mentions: list[DateMention], length: int) -> DatesFound:
     for precision in (DAY, MONTH):
         for mention in events:
             if mention.precision == precision:
-                return found(mention, mention.precision, mentions)
+                end = mention.end if precision == MONTH else last_day(mention, events)
+                return DatesFound(mention.start, end, precision, mention.year_inferred, mentions)
     published = [m for m in mentions if m.is_publication and m.precision == DAY]
     if published:
         first = published[0]
@@ -265,5 +282,11 @@ def choose(mentions: list[DateMention], length: int) -> DatesFound:
     return DatesFound(None, None, DAY, False, mentions)
 
 
-def found(mention: DateMention, precision: str, mentions: list[DateMention]) -> DatesFound:
-    return DatesFound(mention.start, mention.end, precision, mention.year_inferred, mentions)
+def last_day(first: DateMention, events: list[DateMention]) -> datetime.date | None:
+    """A range's end; for a single day, the last of the days that follow it within a fortnight
+    (a programme listing "3 October", "4 October", "5 October" is one trip)."""
+    if first.end is not None:
+        return first.end
+    window = first.start + datetime.timedelta(days=14)
+    following = [m.start for m in events if m.precision == DAY and m.end is None and first.start < m.start <= window]
+    return max(following, default=None)

@@ -210,6 +210,7 @@ SENTENCE_STOP = re.compile(r"[.!?](?!\d)(?=\s)|\n")
 def label(text: str, start: int, end: int) -> str:
     """The figure and the few words after it up to a punctuation mark: "40 % to the research project"."""
     figure = " ".join(text[start:end].split())
-    rest = re.match(r"(?:['’]\w+)?[^\n.,;:!?()]*", text[end:]).group()  # "’i küçük": a suffix stays attached
+    # A Turkish suffix stays attached ("58’i küçük"); a web address ends the label.
+    rest = re.match(r"(?:['’]\w+)?(?:(?!www\.|https?:)[^\n.,;:!?()])*", text[end:]).group()
     words = rest.split(" ")
     return (figure + " ".join(words[: LABEL_WORDS + 1])).strip()[:80]

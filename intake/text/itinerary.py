@@ -8,8 +8,8 @@ import datetime
 import re
 
 from intake.proposal import StopProposal
-from intake.text.dates import DAY, scan
-from intake.text.places import TOWNS, UPPER, country_names, find_places
+from intake.text.dates import DAY, month_names, scan
+from intake.text.places import TOWNS, UPPER, find_places
 
 ORDINALS = {
     1: r"first|premier|première|1st|ersten|erster|ilk|birinci|pierwsz\w+|перв\w+|primo|primer\w*",
@@ -45,7 +45,8 @@ TRIP_START = re.compile(
 
 WORD = rf"(?<!\w)[A-Z{UPPER}0-9][\w&'’.-]*"
 PHRASE = re.compile(
-    rf"{WORD}(?:\s+(?:(?:of|in|for|and|&|de|du|des|la|le|di|del|für|dla|и)\s+)?{WORD})*"
+    # Polish and French legal forms come whole, dots and all ("Sp. z o.o."), before a plain word
+    rf"{WORD}(?:\s+Sp\.\s*z\s*o\.\s*o\.|\s+S\.A\.|\s+(?:(?:of|in|for|and|&|de|du|des|la|le|di|del|für|dla|и)\s+)?{WORD})*"
     r"(?:\s*\((?P<acronym>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,11})[,)])?"
 )
 VISITING = re.compile(
@@ -57,8 +58,13 @@ VISITING = re.compile(
 )
 ORG_WORDS = re.compile(
     r"(?<!\w)(?:group|cluster|pole|pôle|company|agency|institute|university|cent(?:re|er)|association|"
-    r"federation|union|chamber|business|partners|network|alliance|foundation|ministry|gmbh|ltd|sa|sas|"
-    r"kümelenmesi|klaster\w*|кластер\w*|fundacja|verband|université|universität|üniversitesi)(?!\w)",
+    r"federation|union|chamber|business|partners|network|alliance|foundation|ministry|park|gmbh|ltd|sa|sas|"
+    r"agence|chambre|institut|ministère|kammer|agentur|zentrum|verband|ministerium|université|universität|"
+    r"kümelenmesi|odası|ajansı|enstitüsü|üniversitesi|derneği|vakfı|bakanlığı|merkezi|"
+    r"klast\w*|izb\w*|agencj\w*|instytut\w*|uniwersytet\w*|fundacj\w*|stowarzyszeni\w*|ministerstw\w*|"
+    r"centrum|parku?|urz[ąę]d\w*|spółk\w*|"
+    r"кластер\w*|палат\w*|агентств\w*|институт\w*|университет\w*|центр\w*|министерств\w*|"
+    r"ассоциаци\w*|парк\w*|фонд\w*|ооо|оао|зао)(?!\w)",
     re.IGNORECASE,
 )
 EVENT_WORDS = re.compile(
@@ -66,10 +72,15 @@ EVENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 PERSON_WORDS = re.compile(
-    r"(?<!\w)(?:minister|mr|mrs|ms|dr|prof|president|director|mayor|ministre|koordinatörü|uzmanı)(?!\w)",
+    r"(?<!\w)(?:minister|mr|mrs|ms|dr|prof|president|director|mayor|ministre|koordinatörü|uzmanı|"
+    # the part of an organisation met, not the organisation: "the Board of the ... Foundation"
+    r"board|head|representatives|management|members|delegation|delegacj\w*|делегаци\w*)(?!\w)",
     re.IGNORECASE,
 )
-SKIP_WORDS = {"on", "the", "in", "at", "during", "after", "before", "then", "le", "la", "am", "w", "в", "day"}
+SKIP_WORDS = {
+    "on", "the", "in", "at", "during", "after", "before", "then", "le", "la", "am", "w", "в", "day", "dnia",
+    "dzień", "jour", "tag", "день", "gün",
+}  # fmt: skip
 SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=[\"“«(]?[A-Z{UPPER}])")
 MAX_DESCRIPTION = 400
 MAX_TRIP = datetime.timedelta(days=30)
@@ -101,6 +112,8 @@ def day_of(sentence, language, start, previous_day, previous_date, first=False):
         return (previous_day, previous_date) if previous_day or previous_date else None
     ordinal = ORDINAL_DAY.search(sentence)
     numbered = NUMBERED_DAY.search(sentence)
+    if numbered and is_month(sentence[numbered.end() :], language):
+        numbered = None  # "dnia 14 czerwca" is a date, not day 14
     number = None
     if ordinal:
         word = ordinal.group("ordinal").lower()
@@ -110,17 +123,24 @@ def day_of(sentence, language, start, previous_day, previous_date, first=False):
         number = CARDINALS.get(written) or int(written)
     elif first and TRIP_START.search(sentence):
         number = 1
+    dated = date_in(sentence, language, start)
     if number:
-        return number, (start + datetime.timedelta(days=number - 1) if start else None)
+        # "Day 2 – 4 October": the number is the day, the date is the text's own if it gives one.
+        return number, (dated or (start + datetime.timedelta(days=number - 1) if start else None))
+    if dated is None:
+        return None
+    return ((dated - start).days + 1 if start else None), dated
+
+
+def date_in(sentence: str, language: str | None, start: datetime.date | None) -> datetime.date | None:
+    """The first single day the sentence names that can be a day of the trip."""
     if not any(ch.isdigit() for ch in sentence):
         return None
     for mention in scan(sentence, language, start):
         if mention.precision != DAY or mention.end is not None or mention.is_publication:
             continue
-        if start is None:
-            return None, mention.start
-        if start <= mention.start <= start + MAX_TRIP:  # a date far off is another event's
-            return (mention.start - start).days + 1, mention.start
+        if start is None or start <= mention.start <= start + MAX_TRIP:  # a date far off is another event's
+            return mention.start
     return None
 
 
@@ -141,9 +161,14 @@ def stops_of(passage: list[str], language, day, date) -> list[StopProposal]:
     if not host:
         for sentence in passage[1:]:
             later = host_in(sentence, places, visiting_only=True)
-            if later:
+            if not later:
+                continue
+            if EVENT_WORDS.search(first):  # the fair was the day's first stop, the host's meeting another
                 stops.append(StopProposal(day, date, place=town[0], country=country, host=later, description=sentence))
-                break
+            else:  # "Day 1 – 3 October: Białystok." then where they went
+                stops[0].host = later
+                stops[0].description = f"{first} {sentence}"[:MAX_DESCRIPTION]
+            break
     return stops
 
 
@@ -153,7 +178,7 @@ def host_in(sentence: str, places, visiting_only: bool = False) -> str:
     place_names = {name for name, _ in places} | set(TOWNS)
     best, best_score = "", -1
     for match in PHRASE.finditer(sentence):
-        phrase = trim_phrase(match.group(), match.start(), place_names)
+        phrase = trim_phrase(match.group() + cyrillic_tail(sentence, match), match.start(), place_names)
         if not phrase:
             continue
         if PERSON_WORDS.search(phrase) or EVENT_WORDS.search(phrase):
@@ -171,22 +196,47 @@ def host_in(sentence: str, places, visiting_only: bool = False) -> str:
     return best
 
 
+def cyrillic_tail(sentence: str, match: re.Match) -> str:
+    """Russian names capitalise their first word only ("Восточный строительный кластер"): the
+    lower-case words after it, up to the last organisation word among the next four."""
+    if not re.match(r"[А-ЯЁІЎЄ]", match.group()) or match.group("acronym"):
+        return ""
+    words = re.match(r"(?:\s+[а-яёіўє][\w-]*){1,4}", sentence[match.end() :])
+    if not words:
+        return ""
+    tail = words.group().split()
+    last = max((i for i, word in enumerate(tail) if ORG_WORDS.fullmatch(word)), default=None)
+    return "" if last is None else " " + " ".join(tail[: last + 1])
+
+
 def trim_phrase(phrase: str, position: int, place_names: set[str]) -> str:
     phrase = re.sub(r"\s*\(.*$", "", phrase)
     words = phrase.split()
-    while words and (words[0].lower() in SKIP_WORDS or located(words[0], place_names)):
+    while words and (
+        words[0].lower() in SKIP_WORDS
+        or words[0].isdigit()
+        or words[0].lower().rstrip(".:,") in month_names(None)
+        or located(words[0], place_names)
+    ):
         words = words[1:]  # "On", "The" opening the sentence; "Ankara'da" before the name
     for index in range(1, len(words)):  # "Mayer Group France in Saint-Etienne": the town is not the name
         if words[index] in {"in", "w", "в", "à"} and " ".join(words[index + 1 :]).rstrip(".,;:") in place_names:
             words = words[:index]
             break
-    phrase = " ".join(words).rstrip(".,;:")
+    phrase = " ".join(words)
+    if not phrase.endswith(("o.o.", "S.A.")):  # a legal form keeps its dots
+        phrase = phrase.rstrip(".,;:")
     phrase = re.sub(r"['’]s$", "", phrase)
     if not phrase or phrase in place_names or re.sub(r"['’]s$", "", words[0]) in place_names and len(words) == 1:
         return ""
     if position == 0 and len(words) == 1 and sum(ch.isupper() for ch in phrase) < 2:
         return ""  # a sentence's first word, capitalised only for that
     return phrase
+
+
+def is_month(following: str, language: str | None) -> bool:
+    word = re.match(r"\s*\.?\s*([^\W\d_]+)", following)
+    return bool(word) and word.group(1).lower() in month_names(language)
 
 
 def located(word: str, place_names: set[str]) -> bool:
@@ -197,7 +247,7 @@ def located(word: str, place_names: set[str]) -> bool:
 
 def is_country(name: str, code: str) -> bool:
     """A country as written ("France", "Francji"), not a town that has a country."""
-    return bool(code) and (country_names().get(name) == code or name not in TOWN_NAMES)
+    return bool(code) and name not in TOWN_NAMES
 
 
 TOWN_NAMES = {name for name, _ in TOWNS.values()}

@@ -14,7 +14,7 @@ LANGUAGES = ("en", "fr", "de", "it", "es", "pl", "ru", "tr", "be", "uk", "nl", "
 MIN_WORDS = 3  # fewer words than this and any answer is a guess
 MIN_CONFIDENCE = 0.5  # lingua's share for the winner...
 MIN_LEAD = 0.2  # ...and its lead over the runner-up: gibberish spreads itself over several languages
-SAMPLE_CHARS = 20_000  # the language of a report shows long before its end
+SAMPLE_CHARS = 5_000  # the language of a report shows long before its end
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 

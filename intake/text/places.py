@@ -84,6 +84,18 @@ TOWNS = {
     "Brześciu": ("Brest", "BY"),
     "Białystok": ("Białystok", "PL"),
     "Białymstoku": ("Białystok", "PL"),
+    "Białegostoku": ("Białystok", "PL"),
+    "Белосток": ("Białystok", "PL"),
+    "Белостоке": ("Białystok", "PL"),
+    "Беласток": ("Białystok", "PL"),
+    "Гродно": ("Grodno", "BY"),
+    "Гародня": ("Grodno", "BY"),
+    "Брест": ("Brest", "BY"),
+    "Брэст": ("Brest", "BY"),
+    "Варшава": ("Warsaw", "PL"),
+    "Варшаве": ("Warsaw", "PL"),
+    "Grodna": ("Grodno", "BY"),
+    "Mińska": ("Minsk", "BY"),
     "Bialystok": ("Białystok", "PL"),
     "Warsaw": ("Warsaw", "PL"),
     "Warszawa": ("Warsaw", "PL"),
@@ -147,7 +159,7 @@ def country_pattern(language: str | None) -> re.Pattern:
     parts = []
     for name in sorted(country_names(), key=len, reverse=True):
         escaped = re.escape(name)
-        if language in INFLECTED and len(name) >= 5 and name[-1].lower() in "aeiouyаяиыеьъ":
+        if language in INFLECTED and len(name) >= 5:
             # "Francja" -> "Francji", "Россия" -> "России": the stem and a short case ending.
             escaped = re.escape(name[:-1]) + r"\w{0,3}"
         parts.append(escaped)
@@ -183,7 +195,7 @@ def find_places(text: str, language: str | None) -> list[tuple[str, str]]:
         word = match.group(group)
         if any(named[start:end]):
             continue
-        if not looks_like_a_town(word, text[end : end + 40]):
+        if not looks_like_a_town(word, text[end : end + 40]) or names_an_organisation(word, text):
             continue
         found.append((start, word, ""))
     seen = set()
@@ -204,6 +216,16 @@ def looks_like_a_town(word: str, following: str) -> bool:
     if lowered.endswith(("ian", "ean", "ish", "ese")):
         return False
     return not re.match(rf"\s+[A-Z{UPPER}]", following)
+
+
+ORGANISATION_WORDS = (
+    r"(?:Kümelenmesi|Kümesi|Cluster|Klaster\w*|Pôle|Pole|Group|Groupe|GmbH|Agency|Association|Derneği|Vakfı)"
+)
+
+
+def names_an_organisation(word: str, text: str) -> bool:
+    """ "Techtera’da" is at Techtera, an organisation the text also calls "Techtera Kümelenmesi"."""
+    return re.search(rf"(?<!\w){re.escape(word)}\s+{ORGANISATION_WORDS}(?!\w)", text) is not None
 
 
 def country_of_stem(written: str) -> str:

@@ -98,3 +98,55 @@ def test_people_are_not_hosts():
 
 def test_no_itinerary_in_a_text_without_days():
     assert stops(seed("clustem"), "tr") == []
+
+
+POLISH = """Wizyta studyjna na Białorusi
+
+W dniach 12-14 czerwca 2018 r. delegacja klastra z Białegostoku odwiedziła Grodno i Mińsk.
+
+Pierwszego dnia uczestnicy spotkali się z przedstawicielami Grodzieńskiej Izby Handlowo-Przemysłowej w Grodnie.
+
+Drugiego dnia delegacja odwiedziła Park Naukowo-Technologiczny w Mińsku.
+
+Dnia 14 czerwca w Mińsku odbyło się spotkanie w Ministerstwie Gospodarki."""
+
+
+def test_polish_days_dates_and_hosts():
+    assert stops(POLISH, "pl", dt.date(2018, 6, 12)) == [
+        (1, dt.date(2018, 6, 12), "Grodzieńskiej Izby Handlowo-Przemysłowej", "Grodno", "BY"),
+        (2, dt.date(2018, 6, 13), "Park Naukowo-Technologiczny", "Minsk", "BY"),
+        (3, dt.date(2018, 6, 14), "Ministerstwie Gospodarki", "Minsk", "BY"),  # "dnia 14 czerwca": a date
+    ]
+
+
+def test_the_organisation_not_its_board_and_legal_forms_kept_whole():
+    text = (
+        "On the first day the guests met the Board of the Podlaskie Regional Development Foundation. "
+        "On the second day they visited Tehctera Sp. z o.o. in Białystok."
+    )
+    assert [s[2] for s in stops(text, "en")] == ["Podlaskie Regional Development Foundation", "Tehctera Sp. z o.o."]
+
+
+PROGRAMME = """Study tour to Belarus, October 2017
+
+- Day 1 – 3 October: Białystok. Meeting at the Podlaskie Science and Technology Park.
+- Day 2 – 4 October: Grodno. Visit to the Grodno Regional Chamber of Commerce and Industry (GRCCI)."""
+
+
+def test_a_programme_list_gives_its_days_dates_and_hosts():
+    assert stops(PROGRAMME, "en", dt.date(2017, 10, 3)) == [
+        (1, dt.date(2017, 10, 3), "Podlaskie Science and Technology Park", "Białystok", "PL"),
+        (2, dt.date(2017, 10, 4), "Grodno Regional Chamber of Commerce and Industry (GRCCI)", "Grodno", "BY"),
+    ]
+
+
+def test_russian_names_with_one_capital_and_their_case():
+    text = (
+        "12–14 июня 2018 г. делегация посетила Белосток. "
+        "В первый день участники встретились с представителями Подляского научно-технологического парка. "
+        "Во второй день делегация посетила Торгово-промышленную палату в Белостоке."
+    )
+    assert stops(text, "ru", dt.date(2018, 6, 12)) == [
+        (1, dt.date(2018, 6, 12), "Подляского научно-технологического парка", "", ""),
+        (2, dt.date(2018, 6, 13), "Торгово-промышленную палату", "Białystok", "PL"),
+    ]

@@ -73,3 +73,4 @@ def test_clustem_places():
     places = dict(find_places(seed("clustem"), "tr"))
     assert {"Mulhouse", "Lyon", "Ankara", "Copenhagen", "Hamburg"} <= set(places)
     assert places["Fransa"] == "FR"
+    assert "Techtera" not in places  # "Techtera’da": at the cluster, not in a town
