@@ -20,25 +20,25 @@ _BEFORE = [
     (
         ORGANISER,
         r"(organi[sz]ed by|co-organi[sz]ed by|organise(e|s|es)? par|organisiert von|veranstaltet von|"
-        r"organizzat[oa] da|organizad[oa] por|(z)?organizowan\w* przez|организован\w* |проведен\w* )",
+        r"organizzat[oa] da|organizad[oa] por|(z)?organizowan\w* przez|организован\w*|проведен\w*)",
     ),
     (
         HOST,
         r"(hosted by|hosted at|visited|visiting the premises of|at the premises of|received by|welcomed by|"
         r"accueilli(e|s|es)? par|chez|zu gast bei|besucht\w*|ospitat[oa] da|presso|acogid[oa] por|"
-        r"gosci\w* |w siedzibie|odwiedzi\w* |wizyt\w* w|принимал\w* |в гостях у|посетил\w* |"
+        r"gosci\w*|w siedzibie|odwiedzi\w*|wizyt\w* w|принимал\w*|в гостях у|посетил\w*|"
         r"visit(ed)? to|trip to|(working |study )?visit\b[^.;:]{0,120}\bto)",
     ),
     (
         DELEGATION,
         r"(delegation (of|from)|a group from|visitors from|delegation de|delegation du|delegation des|"
-        r"delegation (aus|von|der)|delegazione d\w*|delegacion de|delegacj\w* (z|ze)?|делегаци\w* (из )?|"
+        r"delegation (aus|von|der)|delegazione d\w*|delegacion de|delegacj\w* (z|ze)?|делегаци\w*( из)?|"
         r"grupa z)",
     ),
     (
         PARTICIPANT,
         r"(participants? from|representatives? (of|from)|with the participation of|together with|"
-        r"participation de|teilnehmer (aus|von)|uczestnicy z|участник\w* (из|от) |представител\w* )",
+        r"participation de|teilnehmer (aus|von)|uczestnicy z|участник\w* (из|от)|представител\w*)",
     ),
 ]
 # Cues right after the mention (matched against the folded text just after it).
