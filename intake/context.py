@@ -44,7 +44,7 @@ _BEFORE = [
 # Cues right after the mention (matched against the folded text just after it).
 _AFTER = [
     (DELEGATION, r"^\W{0,3}(delegation|delegation members|heyeti|delegacj\w*|делегаци\w*)"),
-    (DELEGATION, r"^\W{0,3}(\w+\s+){0,2}(visited|visits|paid a visit|odwiedzil\w*|посетил\w*)\b"),
+    (DELEGATION, r"^\W{0,3}(\w+\s+){0,2}(visited|paid a visit to|odwiedzil\w*|посетил\w*)\b"),
     (
         HOST,
         r"^\W{0,3}(\w+\s+)?(hosted|welcomed|received the|ev sahipligi\w*|\w{0,3}\s*ev sahipligi\w*|"
@@ -84,7 +84,7 @@ KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     (
         "research",
         """institute institut instytut istituto university universite universitat uniwersytet universita
-        universidad universitesi polytech politechnika academy laboratory университет институт enstitusu""",
+        universidad universitesi politechnika academy laboratory университет институт enstitusu""",
     ),
     (
         "authority",
@@ -116,6 +116,8 @@ _TOKENS = re.compile(r"[\w.\-]+")
 def kind_of(name: str) -> str:
     """The organisation kind that the words of ``name`` suggest, or "" when none does."""
     words = _TOKENS.findall(fold(name))
+    # "Lebensmittel-Cluster" is a cluster, "Inter-company learning" is not a company
+    words += [fold(part) for part in re.findall(r"(?<=-)[A-ZÀ-Ý]\w+", name)]
     bare = {w.strip(".") for w in words} | set(words)
     joined = " ".join(words)
     for kind, cues in KIND_WORDS:
