@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from clusters.identity import LINK_SCORE, resolve
 from clusters.identity.lexicon import CONCEPTS, ORGANISATION, concept_of
 from core.text import fold, transliterate
-from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
+from intake.context import COUNTRY_NAMES, GENERIC_WORDS, KIND_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
 from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
@@ -41,6 +41,7 @@ class Phrase:
     end: int
     name: str  # base form, without the acronym in parentheses
     acronym: str = ""
+    parts: tuple = ()  # the names an "and" inside it may separate
 
     def overlaps(self, other: Phrase) -> bool:
         return self.start < other.end and other.start < self.end
@@ -89,6 +90,9 @@ def _continues(run: list, word: str, nxt: str) -> bool:
     return is_generic(word) and run[0].start() > 0 and _capital_or_generic(run[-1].group())
 
 
+CLUSTER_WORDS = {w for kind, words in KIND_WORDS if kind in ("cluster", "pole", "network") for w in words}
+# Words joining two names in an enumeration: "A.N.Bach Institute and AIRR".
+AND_WORDS = {"and", "et", "und", "ve", "i", "y", "e"}
 # "Ministry of Economic Affairs, Energy and Industry": a body whose name may hold a comma.
 COMMA_KINDS = {"authority", "agency", "research", "association"}
 
@@ -166,7 +170,15 @@ def phrases(sentence: str) -> list[Phrase]:
     """Every candidate phrase of one sentence, overlapping ones included."""
     out = []
     for start, end in _runs(sentence):
-        out.append(_with_parentheses(sentence, start, end))
+        whole = _with_parentheses(sentence, start, end)
+        joints = [m for m in _TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
+        if len(joints) == 1:
+            whole.parts = (
+                Phrase(start, joints[0].start() - 1, sentence[start : joints[0].start() - 1]),
+                _with_parentheses(sentence, joints[0].end() + 1, end),
+            )
+            out += whole.parts
+        out.append(whole)
         inner = list(_TOKEN.finditer(sentence, start, end))
         if all(is_caps(t.group()) for t in inner):
             continue
@@ -190,7 +202,7 @@ def _not_a_name(name: str) -> bool:
         return True
     if any(w in NOT_ORGANISATION for w in words):
         return True
-    if len(words) <= 2 and all(w in NATIONALITY or w in GENERIC_WORDS or w in COUNTRY_NAMES for w in words):
+    if len(words) <= 2 and all(w in NATIONALITY or w in CLUSTER_WORDS or w in COUNTRY_NAMES for w in words):
         return True  # "NRW cluster", "EU-RUS cluster"; not "Province of Milan"
     # "Northrhine-Westphalian partner": a nationality adjective
     return len(words) <= 2 and re.search(r"(ian|ean|ese|ish)$", words[-1]) is not None
@@ -273,6 +285,12 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
                 continue
             if f.score < LINK_SCORE and not _looks_like_organisation(f.phrase, sentence):
                 continue
+            if (
+                f.score < LINK_SCORE
+                and f.phrase.parts
+                and all(_looks_like_organisation(part, sentence) for part in f.phrase.parts)
+            ):
+                continue  # two organisations named together
             if f.score < LINK_SCORE and any(f.phrase.start < end and start < f.phrase.end for start, end in taken):
                 continue  # a project or instrument on record, proposed as such
             kept.append(f)
