@@ -111,7 +111,7 @@ class OrganisationAdmin(
                 "fields": [
                     "founded",
                     "company_size",
-                    "members_count",
+                    ("members_count", "members_count_is_approximate"),
                     "member_countries_count",
                     ("members_small_pct", "members_medium_pct", "members_large_pct", "members_research_pct"),
                     "public_funding_pct",

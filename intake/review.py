@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from django import forms
 from django.core import signing
+from django.utils.text import Truncator
 from django_countries import countries
 
 from clusters.models import Organisation
@@ -99,7 +101,7 @@ class VisitLineForm(forms.Form):
     date_precision = forms.ChoiceField(choices=DatePrecision.choices)
     year_inferred = forms.BooleanField(required=False, label="Year inferred (the text does not state it)")
     city = forms.CharField(max_length=120, required=False)
-    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False, help_text="Empty: the hosts' country.")
     participants_count = forms.IntegerField(min_value=0, required=False, label="Number of participants")
 
     def clean(self):
@@ -111,7 +113,7 @@ class VisitLineForm(forms.Form):
 
 
 class OrganisationLineForm(forms.Form):
-    choice = forms.ChoiceField(widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
     role = forms.ChoiceField(choices=ROLES)
     name = forms.CharField(max_length=200, required=False, label="New record's name")
     acronym = forms.CharField(max_length=40, required=False)
@@ -135,7 +137,7 @@ class OrganisationLineForm(forms.Form):
 
 
 class RecordLineForm(forms.Form):
-    choice = forms.ChoiceField(widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
 
     def __init__(self, *args, line: RecordProposal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -245,6 +247,23 @@ class Review:
                     valid = False
         return valid and not self.errors
 
+    def lines_with_errors(self) -> list[tuple[str, str]]:
+        """(anchor, label) of every line the editor must correct, for the list atop the page."""
+        out = []
+        for form in self.all_forms():
+            if not (form.is_bound and form.errors):
+                continue
+            line = getattr(form, "line", None)
+            name = getattr(line, "mention", "") or getattr(line, "sentence", "") or getattr(line, "title", "")
+            if form.prefix == "visit":
+                label = "the visit's dates, title or language"
+            elif form.prefix.startswith("stop-"):
+                label = f"itinerary stop {int(form.prefix.removeprefix('stop-')) + 1}"
+            else:
+                label = f"“{Truncator(name).chars(70)}”"
+            out.append((form.prefix, label))
+        return out
+
     def creates_organisations(self) -> bool:
         return any(form.cleaned_data.get("choice") == "create" for form in self.organisations)
 
@@ -252,17 +271,18 @@ class Review:
 
     def visit_initial(self) -> dict:
         p = self.proposal
-        places = list(zip(p.places, p.countries, strict=False)) if len(p.places) == len(p.countries) else []
-        city, country = places[0] if places else ("", p.countries[0] if p.countries else "")
+        # The country the stops are in; left empty otherwise, for save_draft to take the hosts'.
+        stops = Counter(s.country for s in p.itinerary if s.country).most_common(1)
+        country = stops[0][0] if stops else ""
         return {
             "title": p.title,
-            "kind": guess_kind(p.title, p.text),
+            "kind": guess_kind(p.title),
             "language": p.language or "",
             "start_date": p.start_date,
             "end_date": p.end_date,
             "date_precision": p.date_precision or DatePrecision.DAY,
             "year_inferred": p.year_inferred,
-            "city": city,
+            "city": "",
             "country": country,
             "participants_count": p.participants_count,
         }

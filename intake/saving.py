@@ -10,6 +10,8 @@ the line, and the rollback leaves nothing half-saved.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import Truncator
@@ -24,7 +26,8 @@ from visits.models import Finding, ItineraryStop, Participant, Visit
 SKIPPED = {"reject", "none", ""}
 
 # Words that name the kind of event, in the seeds' languages; the first kind whose word the
-# title (else the text's opening) contains wins, a delegation visit otherwise.
+# title contains wins, a delegation visit otherwise (a visit's report often names a fair or a
+# conference it went to, so the body is not read).
 KIND_WORDS = [
     (Visit.Kind.MATCHMAKING, ["matchmaking", "b2b", "brokerage"]),
     (Visit.Kind.TRADE_FAIR, ["trade fair", "fair ", "salon ", "messe", "fuarı", "fuari", "targi", "fiera", "feria"]),
@@ -35,12 +38,11 @@ KIND_WORDS = [
 ]
 
 
-def guess_kind(title: str, text: str = "") -> str:
-    for source in (title, text[:600]):
-        folded = f" {source.casefold()} "
-        for kind, words in KIND_WORDS:
-            if any(word in folded for word in words):
-                return kind
+def guess_kind(title: str) -> str:
+    folded = f" {title.casefold()} "
+    for kind, words in KIND_WORDS:
+        if any(word in folded for word in words):
+            return kind
     return Visit.Kind.STUDY_VISIT
 
 
@@ -48,7 +50,8 @@ def save_draft(
     proposal: Proposal, *, user=None, kind: str = "", city: str | None = None, country: str | None = None
 ) -> Visit:
     """The draft visit the reviewed ``proposal`` describes, saved with its links. ``kind``,
-    ``city`` and ``country`` override the guesses (the review page lets the editor set them)."""
+    ``city`` and ``country`` override the guesses when given (the review page lets the editor
+    set them; an empty country is guessed from the hosts and stops)."""
     with transaction.atomic():
         return _Saver(proposal, user).save(kind=kind, city=city, country=country)
 
@@ -107,13 +110,13 @@ class _Saver:
         if p.language not in languages:
             raise ValidationError("The report's language could not be told: choose it.")
         places = list(zip(p.places, p.countries, strict=False)) if len(p.places) == len(p.countries) else []
-        visit_country = country if country is not None else self.guess_country()
+        visit_country = country or self.guess_country()
         if city is None:
             city = next((place for place, code in places if code == visit_country), "")
         organisers = self.with_role("organiser")
         visit = Visit(
             title=Truncator(" ".join(p.title.split()) or f"Report: {p.source or 'pasted text'}").chars(250),
-            kind=kind or guess_kind(p.title, p.text),
+            kind=kind or guess_kind(p.title),
             status=Visit.Status.DRAFT,
             start_date=p.start_date,
             end_date=p.end_date if p.end_date != p.start_date else None,
@@ -246,9 +249,13 @@ class _Saver:
         return None
 
     def guess_country(self) -> str:
-        hosts = [o for o in self.with_role("host") if o.country]
-        if hosts:
-            return str(hosts[0].country)
+        """Where the hosts are, else where the stops are; the text's first country only when
+        neither says (a report names the delegation's home first as often as the destination)."""
+        hosts = [str(o.country) for o in self.with_role("host") if o.country]
+        stops = [s.country for s in self.proposal.itinerary if s.country]
+        for found in (hosts, stops):
+            if found:
+                return Counter(found).most_common(1)[0][0]
         return next((c for c in self.proposal.countries if c), "")
 
     def date_note(self) -> str:

@@ -38,6 +38,13 @@ FROM (
     WHERE visit_id IN ({accounts}) AND organisation_id IS NOT NULL
 ) AS i JOIN {organisations} AS o ON o.id = i.org
 """
+# The counted groups with a country (a participant with a group and no organisation, e.g. "18
+# Belarusian clusters") of a visit and its other accounts, as [role, group, count, country].
+GROUPS_SQL = """
+SELECT COALESCE(json_agg(json_build_array(p.role, p."group", p.count, p.country) ORDER BY p.role, p.id)::text, '[]')
+FROM {participants} AS p
+WHERE p.visit_id IN ({accounts}) AND p.organisation_id IS NULL AND p."group" <> '' AND p.country <> ''
+"""
 # The visit itself and the other accounts of its event the reader may see (``{status}``: empty,
 # or a condition on their status): whoever took part in one of them took part in the event.
 ACCOUNTS_SQL = "SELECT {visits}.id UNION ALL SELECT a.id FROM {visits} AS a WHERE a.account_of_id = {visits}.id{status}"
@@ -176,21 +183,29 @@ class VisitQuerySet(models.QuerySet):
     def with_involved(self, *, drafts: bool = False):
         """Annotated with ``involved``: everyone involved in each visit but its organiser, as a
         list of [relation, day, position, role, id, name, acronym, slug, kind, country]
-        (``INVOLVED_SQL``; ``visits.participation.visits_involving`` reads it), those of its
-        other accounts included (published ones, or any with ``drafts``). One query."""
+        (``INVOLVED_SQL``; ``visits.participation.visits_involving`` reads it), and with
+        ``involved_groups``, its counted groups with a country as [role, group, count, country]
+        (``GROUPS_SQL``); those of its other accounts included (published ones, or any with
+        ``drafts``). One query."""
         from visits.models import ItineraryStop, Participant  # noqa: PLC0415 (models import this module)
 
         visits = self.model._meta.db_table
         status = "" if drafts else f" AND a.status = '{PUBLISHED}'"
+        accounts = ACCOUNTS_SQL.format(visits=visits, status=status)
+        participants = Participant._meta.db_table
         sql = INVOLVED_SQL.format(
             hosts=self.model.hosts.through._meta.db_table,
             delegation=self.model.delegation.through._meta.db_table,
             stops=ItineraryStop._meta.db_table,
-            participants=Participant._meta.db_table,
-            accounts=ACCOUNTS_SQL.format(visits=visits, status=status),
+            participants=participants,
+            accounts=accounts,
             organisations=Organisation._meta.db_table,
         )
-        return self.annotate(involved=RawSQL(sql, (), output_field=JSONField()))
+        groups = GROUPS_SQL.format(participants=participants, accounts=accounts)
+        return self.annotate(
+            involved=RawSQL(sql, (), output_field=JSONField()),
+            involved_groups=RawSQL(groups, (), output_field=JSONField()),
+        )
 
     def co_participation(self, kinds, limit: int) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
         """Organisations of ``kinds`` linked by taking part in the same of these visits (the
@@ -259,7 +274,9 @@ class VisitQuerySet(models.QuerySet):
     def for_list(self):
         """List pages, CSV export and the API's list: organiser, project, hosts, delegation,
         tags and ecosystems loaded in a fixed number of queries, however many rows."""
-        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
+        return self.select_related("organiser", "project", "account_of").prefetch_related(
+            "hosts", "delegation", "tags", "ecosystems"
+        )
 
     def with_delegates(self):
         """Also the delegate participants with their country (``delegates``), for the API's
@@ -269,19 +286,26 @@ class VisitQuerySet(models.QuerySet):
     def for_detail(self):
         """The visit page and the API's detail: everything it shows, in a fixed number of
         queries. Combine with ``visible_to()``; a follow-up's outcome visit is loaded whatever
-        its status."""
+        its status. ``has_other_accounts``: whether other accounts of the event point at it
+        (``visits.accounts.other_accounts`` reads them)."""
         from visits.models import Finding, FollowUp, ItineraryStop, Participant  # noqa: PLC0415
 
-        return self.select_related("organiser", "project__instrument").prefetch_related(
-            "hosts",
-            "delegation",
-            "tags",
-            "ecosystems",
-            models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
-            models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
-            models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
-            models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
-            "attachments",
+        accounts = self.model.objects.filter(account_of=OuterRef("pk"))
+        return (
+            self.select_related("organiser", "project__instrument", "account_of")
+            .annotate(has_other_accounts=Exists(accounts))
+            .prefetch_related(
+                "hosts",
+                "delegation",
+                "instruments",
+                "tags",
+                "ecosystems",
+                models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
+                models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+                models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
+                models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
+                "attachments",
+            )
         )
 
 

@@ -12,6 +12,8 @@ A form ending in "*" is a stem: Polish, Russian and Turkish inflect ("klastra", 
 "kümelenmesi"), and a stem of five letters or more rarely says something else.
 """
 
+from functools import lru_cache
+
 # How much a word of each class weighs in a name, against 1 for a word of the name's own.
 ORGANISATION = 0.15  # what kind of body it is: cluster, association, ministry
 SECTOR = 0.35  # what it works on: innovation, construction, economy
@@ -159,8 +161,24 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=20000)
 def concept_of(word: str) -> str | None:
-    """The concept a folded, transliterated word stands for, or None for a word of its own."""
+    """The concept a folded, transliterated word stands for, or None for a word of its own. A
+    generic word with two letters swapped or one dropped ("clutser", "develpoment") is still that
+    word: a slip must not turn it into a word of the name's own."""
+    found = _concept(word)
+    if found or len(word) < 6:
+        return found
+    for i in range(len(word)):
+        found = _concept(word[:i] + word[i + 1 :])
+        if not found and i < len(word) - 1:
+            found = _concept(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        if found:
+            return found
+    return None
+
+
+def _concept(word: str) -> str | None:
     if word in EXACT:
         return EXACT[word]
     if len(word) >= 4:

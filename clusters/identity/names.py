@@ -35,6 +35,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(transliterate(text))
 
 
+def written_words(text: str) -> list[str]:
+    """The words of ``text`` folded but in their own script, as the database holds them."""
+    return _WORD.findall(fold(text))
+
+
 def folded(text: str) -> str:
     """``text`` folded, its words joined by single spaces (the database's search_title form)."""
     return " ".join(_WORD.findall(fold(text)))

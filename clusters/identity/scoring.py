@@ -23,6 +23,7 @@ GENERIC_ONLY_CAP = 0.4
 ACRONYM_EXACT = 0.93
 ACRONYM_FROM_INITIALS = 0.8
 MENTION_INITIALS = 0.6  # the candidate's acronym is the mention's initials
+NUMBER = 0.3
 # Two names that each say what kind of body they are, and say different kinds ("institute",
 # "cluster"), are of two bodies unless their own words agree: the score is multiplied by this.
 OTHER_BODY = 0.6
@@ -49,6 +50,8 @@ def parse(text: str) -> list[Word]:
             continue
         concept = concept_of(word)
         weight = weight_of(concept) if len(word) > 1 else 0.1
+        if word.isdigit():  # a number (a year, a "2021") says little on its own
+            weight = NUMBER
         result.append(Word(word, concept, weight))
     return result
 
@@ -133,7 +136,8 @@ def name_score(mention: str, mention_words: list[Word], name: str, source: str) 
     if min(len(a), len(b)) >= 5:
         distance = OSA.distance(a, b)
         if distance <= (1 if min(len(a), len(b)) < 10 else 2):
-            best = max(best, Score(1.0 - distance / max(len(a), len(b)), "typo"), key=lambda s: s.value)
+            slip = "transliteration" if base_reason == "transliteration" else "typo"
+            best = max(best, Score(1.0 - distance / max(len(a), len(b)), slip), key=lambda s: s.value)
     value, hows = words_score(mention_words, parse(name))
     reason = base_reason
     if "typo" in hows and base_reason not in ("transliteration",):

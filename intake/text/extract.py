@@ -10,6 +10,7 @@ import zipfile
 from pathlib import PurePath
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024  # a DOCX, PPTX or ODT inflated beyond this is a zip bomb, not a report
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -65,6 +66,8 @@ def sniff(data: bytes, filename: str) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return zip_kind(data)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text: NUL bytes, but text
+        return "html" if b"<\x00h\x00t\x00m\x00l" in head.lower() else "text"
     if looks_binary(head):
         raise ExtractionError(
             "This file is not a format intake reads (TXT, Markdown, HTML, PDF, DOCX, PPTX or ODT), "
@@ -82,8 +85,13 @@ def zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+            unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
         raise ExtractionError("This file looks like a damaged zip archive; it cannot be read.") from exc
+    if unpacked > MAX_UNPACKED:
+        raise ExtractionError(
+            f"This archive unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB; intake does not open it."
+        )
     if "word/document.xml" in names:
         return "docx"
     if "ppt/presentation.xml" in names:

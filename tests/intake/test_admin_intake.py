@@ -136,6 +136,13 @@ def test_a_text_in_no_language_asks_for_the_language(editor):
     assert counts() == before
 
 
+def test_a_paste_over_the_request_size_limit_is_a_400_not_a_500(editor, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
+    before = counts()
+    assert editor.post(START, {"text": "word " * 40_000}).status_code == 400
+    assert counts() == before
+
+
 def test_paste_and_file_together_are_refused(editor):
     response = editor.post(START, {"text": REPORT, **upload("report.txt", REPORT.encode())})
     assert_refused(response, "not both")
@@ -243,6 +250,7 @@ def test_a_line_left_incomplete_is_shown_again(editor, host):
     assert response.status_code == 400
     page = response.content.decode()
     assert "Give the new organisation a name." in page and "This field is required." in page
+    assert 'href="#org-1"' in page and 'href="#visit"' in page  # the list of lines to correct
     assert counts() == before
 
 

@@ -175,3 +175,10 @@ def test_another_account_points_at_the_first_record():
     second = factories.visit(title="Second account of a tour", account_of=first)
     visit = save_draft(proposal(same_event=[SameEventProposal(second.slug, second.title, 0.9)]))
     assert visit.account_of == first
+
+
+def test_a_draft_not_in_english_still_needs_its_english_summary_to_be_published():
+    visit = save_draft(proposal(language="tr", title="İŞİM Fransa ziyareti"))
+    visit.status = Visit.Status.PUBLISHED
+    with pytest.raises(ValidationError, match="English summary"):
+        visit.full_clean()

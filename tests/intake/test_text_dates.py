@@ -36,6 +36,14 @@ D = dt.date
         ("01.10.2014 | Duesseldorf", "de", D(2014, 10, 1), None),
         ("16-19.04.2013", "de", D(2013, 4, 16), D(2013, 4, 19)),
         ("2013-04-16", None, D(2013, 4, 16), None),
+        ("30.03-02.04.2013", "pl", D(2013, 3, 30), D(2013, 4, 2)),
+        ("from 16th to 19th of April 2013", "en", D(2013, 4, 16), D(2013, 4, 19)),
+        ("Monday, 16 April 2013", "en", D(2013, 4, 16), None),
+        ("w dniach 16-19 kwietnia 2013 r.", "pl", D(2013, 4, 16), D(2013, 4, 19)),
+        ("16-19 красавіка 2013 г.", "be", D(2013, 4, 16), D(2013, 4, 19)),
+        ("16-19 квітня 2013 року", "uk", D(2013, 4, 16), D(2013, 4, 19)),
+        ("16 Nisan – 19 Nisan 2013 tarihlerinde", "tr", D(2013, 4, 16), D(2013, 4, 19)),
+        ("16 y 17 de abril de 2013", "es", D(2013, 4, 16), D(2013, 4, 17)),
     ],
 )
 def test_days_and_ranges(text, language, start, end):
@@ -72,6 +80,17 @@ def test_no_year_anywhere_gives_no_date():
     assert find_dates("Le 17 avril, la délégation a visité Lyon.", "fr").start is None
 
 
+def test_day_labels_are_not_ranges_and_a_programme_spans_its_days():
+    text = "Tour, October 2017\n\nDay 1 – 3 October: Białystok.\nDay 2 – 4 October: Grodno.\nDay 3 – 5 October: Minsk."
+    found = find_dates(text, "en")
+    assert (found.start, found.end, found.precision, found.year_inferred) == (
+        D(2017, 10, 3),
+        D(2017, 10, 5),
+        "day",
+        True,
+    )
+
+
 def test_publication_date_is_not_the_event():
     found = find_dates("Published 12 May 2014\n\nThe delegation came on 3 June 2014.", "en")
     assert found.start == D(2014, 6, 3)
@@ -80,7 +99,7 @@ def test_publication_date_is_not_the_event():
 
 @pytest.mark.parametrize(
     "text",
-    ["Horizon 2020 and Clib 2021", "phone: +421 911 285 131", "a set 2013 of tools", "31 February"],
+    ["Horizon 2020 and Clib 2021", "phone: +421 911 285 131", "a set 2013 of tools", "31 February", "3 ara verdi"],
 )
 def test_names_and_numbers_are_not_dates(text):
     assert find_dates(text, "en").start is None

@@ -12,6 +12,7 @@ from pptx import Presentation
 from pptx.util import Inches
 from pypdf import PdfWriter
 
+from intake.text import extract
 from intake.text.extract import MAX_BYTES, ExtractionError, extract_text
 
 
@@ -100,6 +101,20 @@ def test_utf8_text_and_markdown():
 def test_windows_1252_text_keeps_accents_and_quotes():
     data = "Pôle Véhicule du Futur – “gold label”".encode("cp1252")
     assert extract_text(data, "r.txt") == "Pôle Véhicule du Futur – “gold label”"
+
+
+def test_utf16_text_with_its_byte_order_mark():
+    assert extract_text("Визит в Лион".encode("utf-16"), "r.txt") == "Визит в Лион"
+
+
+def test_zip_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(extract, "MAX_UNPACKED", 1024 * 1024)  # the real limit takes 200 MB to pass
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w/>")
+        archive.writestr("word/filler.xml", b" " * (2 * 1024 * 1024))
+    with pytest.raises(ExtractionError, match="unpacks to more than 1 MB"):
+        extract_text(out.getvalue(), "big.docx")
 
 
 def test_latin1_bytes_undefined_in_1252_still_decode():

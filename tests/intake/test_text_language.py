@@ -40,7 +40,21 @@ def test_short_sentences_in_several_languages(text, language):
         "12345 678 90 2013 40 %",
         "asdkjh qwe zxcv lkjasd poiqwe mnbzx qwpoe xcvb",
         "qwrtzp xkcd vbnm ghjkl trewq zxcvbn mlkjh poiuy",
+        "代表团于四月访问了里昂并会见了当地企业",
     ],
 )
 def test_too_short_or_placeless_text_is_none(text):
+    assert detect_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klusterin valtuuskunta vieraili Lyonissa huhtikuussa ja tapasi paikallisia yrityksiä sekä tutkimuslaitoksia.",
+        "Kundi la wajumbe lilitembelea Lyon mwezi Aprili na kukutana na makampuni ya ndani ya eneo hilo.",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+    ],
+)
+def test_a_language_outside_the_field_is_none(text):
+    """Finnish, Swahili, Latin: placed, but not in a language the knowledge base takes."""
     assert detect_language(text) is None
