@@ -20,31 +20,31 @@ _BEFORE = [
     (
         ORGANISER,
         r"(organi[sz]ed by|co-organi[sz]ed by|organise(e|s|es)? par|organisiert von|veranstaltet von|"
-        r"organizzat[oa] da|organizad[oa] por|(z)?organizowan\w* przez|организован\w* |проведен\w* )",
+        r"organizzat[oa] da|organizad[oa] por|(z)?organizowan\w* przez|организован\w*|проведен\w*)",
     ),
     (
         HOST,
         r"(hosted by|hosted at|visited|visiting the premises of|at the premises of|received by|welcomed by|"
         r"accueilli(e|s|es)? par|chez|zu gast bei|besucht\w*|ospitat[oa] da|presso|acogid[oa] por|"
-        r"gosci\w* |w siedzibie|odwiedzi\w* |wizyt\w* w|принимал\w* |в гостях у|посетил\w* |"
+        r"gosci\w*|w siedzibie|odwiedzi\w*|wizyt\w* w|принимал\w*|в гостях у|посетил\w*|"
         r"visit(ed)? to|trip to|(working |study )?visit\b[^.;:]{0,120}\bto)",
     ),
     (
         DELEGATION,
         r"(delegation (of|from)|a group from|visitors from|delegation de|delegation du|delegation des|"
-        r"delegation (aus|von|der)|delegazione d\w*|delegacion de|delegacj\w* (z|ze)?|делегаци\w* (из )?|"
+        r"delegation (aus|von|der)|delegazione d\w*|delegacion de|delegacj\w* (z|ze)?|делегаци\w*( из)?|"
         r"grupa z)",
     ),
     (
         PARTICIPANT,
         r"(participants? from|representatives? (of|from)|with the participation of|together with|"
-        r"participation de|teilnehmer (aus|von)|uczestnicy z|участник\w* (из|от) |представител\w* )",
+        r"participation de|teilnehmer (aus|von)|uczestnicy z|участник\w* (из|от)|представител\w*)",
     ),
 ]
 # Cues right after the mention (matched against the folded text just after it).
 _AFTER = [
     (DELEGATION, r"^\W{0,3}(delegation|delegation members|heyeti|delegacj\w*|делегаци\w*)"),
-    (DELEGATION, r"^\W{0,3}(\w+\s+){0,2}(visited|visits|paid a visit|odwiedzil\w*|посетил\w*)\b"),
+    (DELEGATION, r"^\W{0,3}(\w+\s+){0,2}(visited|paid a visit to|odwiedzil\w*|посетил\w*)\b"),
     (
         HOST,
         r"^\W{0,3}(\w+\s+)?(hosted|welcomed|received the|ev sahipligi\w*|\w{0,3}\s*ev sahipligi\w*|"
@@ -84,7 +84,7 @@ KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     (
         "research",
         """institute institut instytut istituto university universite universitat uniwersytet universita
-        universidad universitesi polytech politechnika academy laboratory университет институт enstitusu""",
+        universidad universitesi politechnika academy laboratory университет институт enstitusu""",
     ),
     (
         "authority",
@@ -116,6 +116,8 @@ _TOKENS = re.compile(r"[\w.\-]+")
 def kind_of(name: str) -> str:
     """The organisation kind that the words of ``name`` suggest, or "" when none does."""
     words = _TOKENS.findall(fold(name))
+    # "Lebensmittel-Cluster" is a cluster, "Inter-company learning" is not a company
+    words += [fold(part) for part in re.findall(r"(?<=-)[A-ZÀ-Ý]\w+", name)]
     bare = {w.strip(".") for w in words} | set(words)
     joined = " ".join(words)
     for kind, cues in KIND_WORDS:

@@ -50,7 +50,7 @@ HEAD_NOUNS: dict[str, tuple[str, str]] = {
 ADJECTIVE_ENDINGS: dict[str, list[tuple[str, str]]] = {
     "m": [("iego", "i"), ("iemu", "i"), ("ego", "y"), ("emu", "y"), ("im", "i"), ("ym", "y")],
     "n": [("iego", "ie"), ("iemu", "ie"), ("ego", "e"), ("emu", "e"), ("im", "ie"), ("ym", "e")],
-    "f": [("iej", "ia"), ("ej", "a"), ("ą", "a")],
+    "f": [("kiej", "ka"), ("giej", "ga"), ("iej", "ia"), ("ej", "a"), ("ą", "a")],
     "pl": [("ich", "ie"), ("ych", "e")],
 }
 

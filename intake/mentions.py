@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from clusters.identity import LINK_SCORE, resolve
 from clusters.identity.lexicon import CONCEPTS, ORGANISATION, concept_of
 from core.text import fold, transliterate
-from intake.context import COUNTRY_NAMES, GENERIC_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
+from intake.context import COUNTRY_NAMES, GENERIC_WORDS, KIND_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
 from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
@@ -41,6 +41,7 @@ class Phrase:
     end: int
     name: str  # base form, without the acronym in parentheses
     acronym: str = ""
+    parts: tuple = ()  # the names an "and" inside it may separate
 
     def overlaps(self, other: Phrase) -> bool:
         return self.start < other.end and other.start < self.end
@@ -89,6 +90,13 @@ def _continues(run: list, word: str, nxt: str) -> bool:
     return is_generic(word) and run[0].start() > 0 and _capital_or_generic(run[-1].group())
 
 
+CLUSTER_WORDS = {w for kind, words in KIND_WORDS if kind in ("cluster", "pole", "network") for w in words}
+# Words joining two names in an enumeration: "A.N.Bach Institute and AIRR".
+AND_WORDS = {"and", "et", "und", "ve", "i", "y", "e"}
+# "Ministry of Economic Affairs, Energy and Industry": a body whose name may hold a comma.
+COMMA_KINDS = {"authority", "agency", "research", "association"}
+
+
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs, with joiners and generic words inside them."""
     tokens = list(_TOKEN.finditer(sentence))
@@ -96,7 +104,9 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
     for i, m in enumerate(tokens):
         word, folded = m.group(), fold(m.group())
         gap = sentence[current[-1].end() : m.start()] if current else ""
-        comma = gap == ", " and kind_of(current[0].group()) and folded not in COUNTRY_NAMES if current else False
+        comma = (
+            bool(current) and gap == ", " and kind_of(current[0].group()) in COMMA_KINDS and folded not in COUNTRY_NAMES
+        )
         if current and not (set(gap) <= set(" \t" + _QUOTES) or comma):
             runs.append(current)
             current = []
@@ -119,7 +129,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
         if not run:
             continue
         # "İŞİM CLUSTEM": acronyms side by side are not one name, but "CITTA DEI MOTORI" is
-        if all(is_caps(m.group()) for m in run) and len(run) < 3:
+        if all(is_caps(m.group()) for m in run) and len(run) < 3 and not any(is_generic(m.group()) for m in run):
             spans += [(m.start(), m.end()) for m in run]
             continue
         end = run[-1].end()
@@ -143,15 +153,40 @@ def _with_parentheses(sentence: str, start: int, end: int) -> Phrase:
     return Phrase(start, end, written)
 
 
+def _caps_groups(sentence: str, tokens: list) -> list[list]:
+    """Consecutive ALL-CAPS tokens of a run, each group a list of matches."""
+    groups, current = [], []
+    for m in tokens:
+        if is_caps(m.group()) and (not current or not sentence[current[-1].end() : m.start()].strip()):
+            current.append(m)
+            continue
+        if current:
+            groups.append(current)
+        current = [m] if is_caps(m.group()) else []
+    return groups + ([current] if current else [])
+
+
 def phrases(sentence: str) -> list[Phrase]:
     """Every candidate phrase of one sentence, overlapping ones included."""
     out = []
     for start, end in _runs(sentence):
-        out.append(_with_parentheses(sentence, start, end))
-        inner = list(_TOKEN.finditer(sentence[start:end]))
-        for m in inner if not all(is_caps(t.group()) for t in inner) else []:  # an acronym in a longer run
-            if is_acronym(m.group()) and m.end() - m.start() < end - start:
-                out.append(_with_parentheses(sentence, start + m.start(), start + m.end()))
+        whole = _with_parentheses(sentence, start, end)
+        joints = [m for m in _TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
+        if len(joints) == 1:
+            whole.parts = (
+                Phrase(start, joints[0].start() - 1, sentence[start : joints[0].start() - 1]),
+                _with_parentheses(sentence, joints[0].end() + 1, end),
+            )
+            out += whole.parts
+        out.append(whole)
+        inner = list(_TOKEN.finditer(sentence, start, end))
+        if all(is_caps(t.group()) for t in inner):
+            continue
+        for group in _caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
+            if len(group) >= 3:
+                out.append(Phrase(group[0].start(), group[-1].end(), sentence[group[0].start() : group[-1].end()]))
+            elif is_acronym(group[0].group()):
+                out += [_with_parentheses(sentence, m.start(), m.end()) for m in group if is_acronym(m.group())]
     for m in re.finditer(r"[“«„\"]([^“”«»„\"\n]{2,80})[”»“\"]", sentence):
         if m.group(1)[:1].isupper():
             out.append(Phrase(m.start(), m.end(), m.group(1)))
@@ -162,14 +197,15 @@ def phrases(sentence: str) -> list[Phrase]:
 
 def _not_a_name(name: str) -> bool:
     """An event, a group ("Russian clusters"), a country or a nationality: never a new organisation."""
-    words = [w.strip(".-") for w in re.findall(r"[\w.\-]+", fold(name))]
+    words = [w.strip(".") for w in re.findall(r"[\w.]+", fold(name))]
     if not words or fold(name) in COUNTRY_NAMES or fold(name) == "russian federation":
         return True
     if any(w in NOT_ORGANISATION for w in words):
         return True
-    if all(w in NATIONALITY or w in GENERIC_WORDS or w in JOINERS or w in COUNTRY_NAMES for w in words):
-        return True
-    return len(words) == 1 and re.search(r"(ian|ean|ese|ish)$", words[0]) is not None
+    if len(words) <= 2 and all(w in NATIONALITY or w in CLUSTER_WORDS or w in COUNTRY_NAMES for w in words):
+        return True  # "NRW cluster", "EU-RUS cluster"; not "Province of Milan"
+    # "Northrhine-Westphalian partner": a nationality adjective
+    return len(words) <= 2 and re.search(r"(ian|ean|ese|ish)$", words[-1]) is not None
 
 
 def _looks_like_organisation(phrase: Phrase, sentence: str) -> bool:
@@ -204,6 +240,8 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
             cache[key] = resolve(query, country=hint)
         if cache[key] and (not best or cache[key][0].score > best[0].score):
             best = cache[key]
+        if best and best[0].score >= LINK_SCORE:  # each lookup is a query: stop at a sure one
+            break
     return _Found(phrase, sentence, best, country)
 
 
@@ -233,20 +271,26 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     kept_all: list[_Found] = []
     for _offset, sentence in sentences(text):
         taken = _spans_of(exclude, sentence)
-        found = [
-            _resolve(p, sentence, cache)
-            for p in phrases(sentence)
-            if fold(p.name) not in CAPS_STOP | LEADING_STOP | shouted
+        found: list[_Found] = []
+        candidates = [
+            p for p in phrases(sentence) if not _skipped(p.name, shouted | common) and not _opening_word(p, sentence)
         ]
+        for p in sorted(candidates, key=lambda p: p.start - p.end):  # longest first
+            if not any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+                found.append(_resolve(p, sentence, cache))
         found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
         for f in found:
             if any(f.phrase.overlaps(k.phrase) for k in kept):
                 continue
-            if f.score < 0.99 and (_not_a_name(f.phrase.name) or fold(f.phrase.name) in common):
-                continue
             if f.score < LINK_SCORE and not _looks_like_organisation(f.phrase, sentence):
                 continue
+            if (
+                f.score < LINK_SCORE
+                and f.phrase.parts
+                and all(_looks_like_organisation(part, sentence) for part in f.phrase.parts)
+            ):
+                continue  # two organisations named together
             if f.score < LINK_SCORE and any(f.phrase.start < end and start < f.phrase.end for start, end in taken):
                 continue  # a project or instrument on record, proposed as such
             kept.append(f)
@@ -255,6 +299,18 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     for f in kept_all:
         _add(proposals, f, linked)
     return list(proposals.values())
+
+
+def _opening_word(phrase: Phrase, sentence: str) -> bool:
+    """A single capitalised word opening a sentence or a list item ("Support", "Facilitate")."""
+    opening = not sentence[: phrase.start].strip(" -–•*#0123456789.)➔✓+\t")
+    return opening and " " not in phrase.name and not is_caps(phrase.name) and not phrase.acronym
+
+
+def _skipped(name: str, words: set[str]) -> bool:
+    """Phrases not worth a lookup: stop words, shouted or common words, events, groups, places."""
+    folded = fold(name)
+    return folded in CAPS_STOP or folded in LEADING_STOP or folded in words or _not_a_name(name)
 
 
 def _common_words(text: str) -> set[str]:
@@ -284,6 +340,19 @@ def _spans_of(names, sentence: str) -> list[tuple[int, int]]:
     ]
 
 
+def _same_acronym(name: str, acronym: str, other_name: str, other_acronym: str) -> bool:
+    """Whether one of two new names is the other's acronym: "İŞİM" and "İş ve İnşaat Makineleri
+    Kümelenmesi (İŞİM)", "PNB pole" and "Partners in Nuclear Business (PNB)"."""
+
+    def keys(n: str, a: str) -> set[str]:
+        return {fold(n), fold(a), fold(_own_words(n))} - {""}
+
+    return bool(
+        (acronym and fold(acronym) in keys(other_name, other_acronym))
+        or (other_acronym and fold(other_acronym) in keys(name, acronym))
+    )
+
+
 def _add(proposals: dict[str, OrganisationProposal], f: _Found, linked: set[str]) -> None:
     """Add the phrase found, or merge it into the proposal for the same organisation. A phrase
     whose best candidate the report names elsewhere beyond doubt is that organisation again."""
@@ -295,10 +364,7 @@ def _add(proposals: dict[str, OrganisationProposal], f: _Found, linked: set[str]
         (
             p
             for p in proposals.values()
-            if p.action == "create"
-            and not link
-            and phrase.acronym
-            and fold(phrase.acronym) in {fold(p.acronym), fold(p.name)}
+            if p.action == "create" and not link and _same_acronym(p.name, p.acronym, phrase.name, phrase.acronym)
         ),
         None,
     )

@@ -21,26 +21,13 @@ from funding.models import Instrument, Project
 from intake.mentions import find_organisations
 from intake.proposal import Candidate, Proposal, RecordProposal, SameEventProposal, StopProposal
 from intake.text.dates import find_dates
+from intake.text.figures import find_figures, participants_count
+from intake.text.itinerary import find_itinerary
 from intake.text.language import detect_language
+from intake.text.places import find_places
+from intake.text.titles import guess_title
 from visits.models import Visit
 from visits.querysets import involvement
-
-try:  # the rest of intake.text, until its branch has them all
-    from intake.text.titles import guess_title
-except ImportError:
-    from intake.stand_in import guess_title
-try:
-    from intake.text.places import find_places
-except ImportError:
-    from intake.stand_in import find_places
-try:
-    from intake.text.figures import find_figures, participants_count
-except ImportError:
-    from intake.stand_in import find_figures, participants_count
-try:
-    from intake.text.itinerary import find_itinerary
-except ImportError:
-    from intake.stand_in import find_itinerary
 
 MIN_RECORD_NAME = 3  # shorter names and acronyms match too many words
 SAME_EVENT_BASE, SAME_EVENT_PER_LINK = 0.4, 0.2

@@ -17,7 +17,8 @@ LEADING_STOP = frozenset(
 
 # ALL-CAPS tokens that are not organisations: months, roman numerals, abbreviations, headings.
 CAPS_STOP = frozenset(
-    """ab pro apr aug benchmarking ce ceo conference cv dec dg eu eur events faq fax feb from gold hq hr http https i
+    """january february march april june july august september october november december
+    ab pro apr aug benchmarking ce ceo conference cv dec dg eu eur events faq fax feb from gold hq hr http https i
     ict ii iii important inno introduction is it iv ix jan jul jun mar may meta-cluster metacluster mio n.b nets
     news newsletter no nov nrw oct of ok partners pdf pp1 pp10 pp2 pp3 pp4 pp5 pp6 pp7 pp8 pp9 pr ps r&d rdi
     report rus sep sept sme smes tel ue uk url usa usd v vi vii viii vs what wp1 wp2 wp3 wp4 wp5 www x xi xii ес
