@@ -103,10 +103,18 @@ def test_a_report_and_another_account_of_it_become_linked_drafts(page, editor):
     same = page.locator("[id^=same-]", has_text=first.title)
     assert same.count() == 1, "the first draft is not offered as the same event"
     same.get_by_label("This report is another account of that visit").check()
+    # The editor's part: the text names only records on file, so any line proposed as a new
+    # record is rejected, and ViaMeca, which received the delegation, is made its host.
+    for line in page.locator(".intake-line:has(input[value=create]:checked)").all():
+        line.locator("input[value=reject]").check()
+    viameca = page.locator(".intake-line:has(label:has(input[value=link-0]:checked):text('Link to ViaMeca '))")
+    viameca.locator("select[name$='-role']").select_option("host")
     shoot(page, "second-review", 390)
+    organisations_between = Organisation.objects.count()
     second = save(page)
     assert second.account_of == first
-    assert Organisation.objects.exclude(pk__in=organisations_before).count() == new.count()
+    assert "ViaMeca" in {o.name for o in second.hosts.all()}
+    assert Organisation.objects.count() == organisations_between
 
     # Each visit's page (a draft's page is a preview for staff) names the other account.
     page.goto(first.get_absolute_url())
