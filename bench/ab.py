@@ -73,7 +73,7 @@ def main() -> None:
                 conns = {side: HTTPConnection("127.0.0.1", port, timeout=60) for side, port in ports.items()}
                 samples = {side: [] for side in ports}
                 statuses = set()
-                for side, conn in conns.items():
+                for conn in conns.values():
                     timed_get(conn, path, UNCACHED)
                 for _ in range(N):
                     for side, conn in conns.items():

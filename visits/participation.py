@@ -49,7 +49,13 @@ class CountedGroup:
 
     @property
     def pk(self) -> str:
-        return f"group:{self.country.code}:{self.group}"
+        return f"group:{self.country.code}:{self.role}:{self.group.strip().casefold()}"
+
+    def __eq__(self, other):
+        return isinstance(other, CountedGroup) and other.pk == self.pk
+
+    def __hash__(self):
+        return hash(self.pk)
 
     @property
     def name(self) -> str:
@@ -108,12 +114,12 @@ def visits_involving(org, user) -> list[Visit]:
         .order_by("start_date", "pk")
     )
     organisations = {org.pk: org}
-    groups: dict[tuple, CountedGroup] = {}
+    groups: dict[str, CountedGroup] = {}
     for visit in visits:
         visit.involved_counted = []
         for role, group, count, country in visit.involved_groups:
-            key = (group.strip().casefold(), country, role == Participant.Role.DELEGATE)
-            counted = groups.setdefault(key, CountedGroup(group, Country(country), role, count, visit))
+            counted = CountedGroup(group, Country(country), role, count, visit)
+            counted = groups.setdefault(counted.pk, counted)
             if (counted, role) not in visit.involved_counted:
                 visit.involved_counted.append((counted, role))
         visit.involved_hosts, visit.involved_delegation, visit.involved_stops = [], [], []

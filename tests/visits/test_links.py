@@ -71,10 +71,10 @@ def test_a_draft_account_is_not_named_to_the_public(client, accounts):
     first, second = accounts
     second.status = Visit.Status.DRAFT
     second.save()
-    assert second.title not in client.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() not in client.get(first.get_absolute_url()).content.decode()
     staff = get_user_model().objects.create_user("links-editor", password="a-long-test-password", is_staff=True)
     client.force_login(staff)
-    assert second.title in client.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() in client.get(first.get_absolute_url()).content.decode()
 
 
 def test_the_visit_page_query_count_does_not_grow_with_accounts(client, accounts):
@@ -170,3 +170,13 @@ def test_the_api_gives_instruments_and_the_first_record(client, accounts):
     assert client.get(reverse("api:visit-detail", kwargs={"slug": second.slug})).json()["account_of"] is None
     used = client.get(reverse("api:instrument-detail", kwargs={"slug": instrument.slug})).json()
     assert [v["slug"] for v in used["visits"]] == [second.slug]
+
+
+def test_the_project_list_filters_by_funder_and_programme(client):
+    funder = factories.organisation(kind="financial")
+    programme = factories.instrument()
+    project = factories.project(name="Filtered by its funder", funder=funder, programme=programme)
+    other = factories.project(name="Another funded project")
+    for params in ({"funder": funder.slug}, {"programme": programme.slug}):
+        listed = client.get(reverse("funding:project-list"), params).context["object_list"]
+        assert project in listed and other not in listed
