@@ -16,7 +16,6 @@ from core.api import (
     FilteredListField,
     InstrumentLink,
     OptionalEmailField,
-    OptionalURLField,
     OrganisationLink,
     ProjectLink,
     RecordSerializer,
@@ -29,7 +28,6 @@ class OrganisationSerializer(RecordSerializer):
     """An organisation as listed: what it is, where, its size, and counts of published visits."""
 
     country = CountryCodeField()
-    website = OptionalURLField()
     visits_hosted_count = serializers.IntegerField(read_only=True, help_text="Published visits it hosted.")
     visits_made_count = serializers.IntegerField(read_only=True, help_text="Published visits it made.")
     members_on_record = serializers.IntegerField(read_only=True, help_text="Members listed in this knowledge base.")

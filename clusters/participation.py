@@ -38,9 +38,10 @@ def participation_links() -> tuple[ParticipationLink, ...]:
     was a member of its delegation, hosted a stop of its itinerary, is listed as a participant
     (in any role: delegate, host, organiser, co-organiser, supporter, speaker, attendee) or
     organised it. Every reader builds on these five links: the organisation lists' "has visits"
-    (``OrganisationQuerySet.took_part``, ``has_visits_facet_sql``), the visits' "organisation
-    involved" (``VisitQuerySet.involving``, ``involved_counts_sql``), the profile's timeline and
-    cooperation history, the cooperation graph, the network and the API. Reached through the
+    (``OrganisationQuerySet.took_part``, stored as ``Organisation.took_part`` by the triggers of
+    visits/triggers.py, which write these links in SQL), the visits' "organisation involved"
+    (``VisitQuerySet.involving``, ``involved_counts_sql``), the profile's timeline and cooperation
+    history, the cooperation graph, the network and the API. Reached through the
     reverse relations: this app never imports visits.
 
     One event, several accounts: a visit may be another account of an event already on record

@@ -197,7 +197,10 @@ class ProjectFilterSet(FacetedFilterSet):
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
     programme = SlugFilter(field_name="programme", queryset=Instrument.objects.all(), label=_("Programme"))
     funder = SlugFilter(field_name="funder", queryset=Organisation.objects.all(), label=_("Funder"))
-    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Partner country"))
+    # Two-letter codes joined by commas: containment of the code is an exact match.
+    country = django_filters.ChoiceFilter(
+        field_name="partner_countries", lookup_expr="contains", choices=country_choices, label=_("Partner country")
+    )
 
     facets = (
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
@@ -210,6 +213,3 @@ class ProjectFilterSet(FacetedFilterSet):
     class Meta:
         model = Project
         fields = []
-
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(partner_countries__contains=value)

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
 from core.admin import HTTPS_URLS, CountryListFilter
+from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
@@ -50,7 +51,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(EcosystemCheckboxesMixin, SimpleHistoryAdmin):
+class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "account_of", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
     list_select_related = ["organiser", "account_of"]

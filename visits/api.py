@@ -11,7 +11,6 @@ from core.api import (
     CountryCodeField,
     CountryListField,
     InstrumentLink,
-    OptionalURLField,
     OrganisationLink,
     ProjectLink,
     RecordSerializer,
@@ -151,7 +150,6 @@ class AttachmentSerializer(serializers.ModelSerializer):
 class VisitDetailSerializer(VisitSerializer):
     """A visit or event with its report, programme day by day, participants, findings, follow-ups and files."""
 
-    source_url = OptionalURLField()
     participant_countries = CountryListField()
     stops = ItineraryStopSerializer(many=True, read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)

@@ -22,6 +22,7 @@ from core.models import (
     tracked_history,
 )
 from visits.querysets import VisitQuerySet
+from visits.triggers import link_changed, visit_changed
 
 
 class Visit(SluggedModel):
@@ -120,6 +121,7 @@ class Visit(SluggedModel):
 
     class Meta(SluggedModel.Meta):
         ordering = ["-start_date", "title"]
+        triggers = [*SluggedModel.Meta.triggers, *visit_changed()]
         indexes = [
             models.Index(fields=["status", "-start_date"]),
             models.Index(fields=["kind", "start_date"], name="visit_kind_start_date"),
@@ -202,6 +204,7 @@ class ItineraryStop(TimeStampedModel):
     class Meta(TimeStampedModel.Meta):
         # Stops of an unknown day come after the dated ones.
         ordering = ["visit", F("day").asc(nulls_last=True), "position", "pk"]
+        triggers = [*TimeStampedModel.Meta.triggers, *link_changed("host_id")]
         verbose_name = _("itinerary stop")
         constraints = [
             models.CheckConstraint(
@@ -242,6 +245,7 @@ class Participant(TimeStampedModel):
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "role", "pk"]
+        triggers = [*TimeStampedModel.Meta.triggers, *link_changed()]
         constraints = [
             models.CheckConstraint(
                 condition=Q(organisation__isnull=False) | ~Q(person_name="") | ~Q(group=""),
@@ -369,8 +373,9 @@ class Attachment(TimeStampedModel):
         return self.title or self.original_name or self.file.name
 
 
-# The link tables of the many-to-many fields, named only to carry their data-version triggers.
-VisitDelegationLink = link_proxy(Visit.delegation, "VisitDelegationLink")
-VisitHostLink = link_proxy(Visit.hosts, "VisitHostLink")
+# The link tables of the many-to-many fields, named only to carry their triggers: the data
+# version, and ``Organisation.took_part`` for the delegation and hosts (visits/triggers.py).
+VisitDelegationLink = link_proxy(Visit.delegation, "VisitDelegationLink", *link_changed())
+VisitHostLink = link_proxy(Visit.hosts, "VisitHostLink", *link_changed())
 VisitEcosystemLink = link_proxy(Visit.ecosystems, "VisitEcosystemLink")
 VisitInstrumentLink = link_proxy(Visit.instruments, "VisitInstrumentLink")
