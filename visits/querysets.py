@@ -272,8 +272,9 @@ class VisitQuerySet(models.QuerySet):
     # --- Read paths ---------------------------------------------------------------------------
 
     def for_list(self):
-        """List pages, CSV export and the API's list: organiser, project, hosts, delegation,
-        tags and ecosystems loaded in a fixed number of queries, however many rows."""
+        """List pages, CSV export and the API's list: organiser, project, the first record of
+        another account (``account_of``), hosts, delegation, tags and ecosystems loaded in a fixed
+        number of queries, however many rows."""
         return self.select_related("organiser", "project", "account_of").prefetch_related(
             "hosts", "delegation", "tags", "ecosystems"
         )
