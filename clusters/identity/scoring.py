@@ -159,31 +159,60 @@ def _bodies(parsed: list[Word]) -> set[str]:
 
 def name_score(mention: str, mention_words: list[Word], name: str, source: str) -> Score:
     """How close ``mention`` is to ``name``, one of a candidate's names; ``source`` is where the
-    name comes from: "name", "acronym", or an AlternativeName kind."""
-    base_reason = source if source in ("name", "acronym", "transliteration") else "alternative name"
-    if has_cyrillic(mention) != has_cyrillic(name):
-        base_reason = "transliteration"
+    name comes from: "name", "acronym", or an AlternativeName kind. Of equal scores, the first
+    found wins: acronym, then a slip of the whole name, then the words."""
+    reason = _reason_of_source(mention, name, source)
     a, b = compact(mention), compact(name)
     if not a or not b:
-        return Score(0.0, base_reason)
+        return Score(0.0, reason)
     if a == b:
-        return Score(ACRONYM_EXACT if source == "acronym" and len(a) <= 3 else 1.0, base_reason)
-    best = Score(0.0, base_reason)
+        return Score(ACRONYM_EXACT if source == "acronym" and len(a) <= 3 else 1.0, reason)
+    scores = [
+        Score(0.0, reason),
+        *_initials_of_name(a, mention_words, name),
+        *_initials_of_mention(mention, mention_words, b, source),
+        *_slip_scores(a, b, reason),
+        _words_match(mention_words, name, reason),
+    ]
+    return max(scores, key=lambda s: s.value)
+
+
+def _reason_of_source(mention: str, name: str, source: str) -> str:
+    if has_cyrillic(mention) != has_cyrillic(name):
+        return "transliteration"
+    return source if source in ("name", "acronym", "transliteration") else "alternative name"
+
+
+def _initials_of_name(a: str, mention_words: list[Word], name: str) -> list[Score]:
+    """A one-word mention (``a`` compacted) that the name's initials spell."""
     if len(mention_words) == 1 and len(a) <= 10 and a in initials(name):
-        best = Score(ACRONYM_FROM_INITIALS, "acronym")
+        return [Score(ACRONYM_FROM_INITIALS, "acronym")]
+    return []
+
+
+def _initials_of_mention(mention: str, mention_words: list[Word], b: str, source: str) -> list[Score]:
+    """A candidate's acronym (``b`` compacted) that the mention's initials spell."""
     if len(b) <= 10 and len(mention_words) >= 2 and b in initials(mention) and source == "acronym":
-        best = max(best, Score(MENTION_INITIALS, "acronym"), key=lambda s: s.value)
-    if min(len(a), len(b)) >= 5:
-        distance = OSA.distance(a, b)
-        if distance <= (1 if min(len(a), len(b)) < 10 else 2):
-            slip = "transliteration" if base_reason == "transliteration" else "typo"
-            best = max(best, Score(1.0 - distance / max(len(a), len(b)), slip), key=lambda s: s.value)
+        return [Score(MENTION_INITIALS, "acronym")]
+    return []
+
+
+def _slip_scores(a: str, b: str, reason: str) -> list[Score]:
+    """The two compacted names one slip apart (two for long names), as a whole."""
+    shorter = min(len(a), len(b))
+    if shorter < 5:
+        return []
+    distance = OSA.distance(a, b)
+    if distance > (1 if shorter < 10 else 2):
+        return []
+    slip = "transliteration" if reason == "transliteration" else "typo"
+    return [Score(1.0 - distance / max(len(a), len(b)), slip)]
+
+
+def _words_match(mention_words: list[Word], name: str, reason: str) -> Score:
     value, hows = words_score(mention_words, parse(name))
-    reason = base_reason
-    if "typo" in hows and base_reason not in ("transliteration",):
+    if "typo" in hows and reason != "transliteration":
         reason = "typo"
     elif "concept" in hows:
         reason = "translated generic words"
-    if value > best.value:
-        best = Score(value, reason)
-    return best
+    return Score(value, reason)
