@@ -160,29 +160,55 @@ def own_word_forms(name: str) -> tuple[list[str], list[str]]:
     written = written_words(name)
     if len(written) != len(latin_words):
         written = latin_words
-    forms, patterns = [], []
-    own = [(w, x) for w, x in zip(latin_words, written, strict=True) if w not in STOPWORDS and concept_of(w) is None]
-    for word, as_written in own:
-        forms += [word, as_written]
-        if _RUSSIAN_SPELLING.search(word) or looks_like_acronym(name):
-            forms.append(to_cyrillic(word))
-    if not own:
-        # A name of generic words only: its telling ones ("ict" in "ICT Cluster", not
-        # "cluster"), in any language of the lexicon.
-        for word, as_written in zip(latin_words, written, strict=True):
-            concept = concept_of(word)
-            if concept and weight_of(concept) > ORGANISATION:
-                english = CONCEPTS[concept][1][0].rstrip("*")
-                forms += [word, as_written, english, *(t[concept] for t in TRANSLATIONS.values() if concept in t)]
-                if _RUSSIAN_SPELLING.search(word):
-                    forms.append(to_cyrillic(word))
+    both = list(zip(latin_words, written, strict=True))
+    own = [(w, x) for w, x in both if w not in STOPWORDS and concept_of(w) is None]
+    if own:
+        forms = _forms_of_own_words(own, in_cyrillic=looks_like_acronym(name))
+    else:
+        forms = _forms_of_telling_generic_words(both)
     # Only for short names: a long one forgives a slip in its trigrams, and each slipped word
     # costs the index a few dozen lookups. (A generic word mistyped, "clutser", is no word of
     # its own: lexicon.concept_of.)
-    if len([w for w in latin_words if w not in STOPWORDS]) <= 3:
-        for word, _ in sorted(own, key=lambda o: -len(o[0]))[:2]:
-            patterns += slips(word)
+    short = len([w for w in latin_words if w not in STOPWORDS]) <= 3
+    patterns = _slips_of_longest(own) if short else []
     return list(dict.fromkeys(f for f in forms if f)), patterns
+
+
+def _forms_of_own_words(own: list[tuple[str, str]], *, in_cyrillic: bool) -> list[str]:
+    """Each own word in Latin and as written, and in Cyrillic letters when spelled the Russian
+    way or when ``in_cyrillic`` (an acronym)."""
+    forms = []
+    for word, as_written in own:
+        forms += [word, as_written]
+        if in_cyrillic or _RUSSIAN_SPELLING.search(word):
+            forms.append(to_cyrillic(word))
+    return forms
+
+
+def _forms_of_telling_generic_words(both: list[tuple[str, str]]) -> list[str]:
+    """For a name of generic words only: its telling ones ("ict" in "ICT Cluster", not
+    "cluster"), in any language of the lexicon."""
+    forms = []
+    for word, as_written in both:
+        concept = concept_of(word)
+        if concept and weight_of(concept) > ORGANISATION:
+            forms += [word, as_written, *_in_every_language(concept)]
+            if _RUSSIAN_SPELLING.search(word):
+                forms.append(to_cyrillic(word))
+    return forms
+
+
+def _in_every_language(concept: str) -> list[str]:
+    english = CONCEPTS[concept][1][0].rstrip("*")
+    return [english, *(table[concept] for table in TRANSLATIONS.values() if concept in table)]
+
+
+def _slips_of_longest(own: list[tuple[str, str]]) -> list[str]:
+    """``slips`` of the two longest own words."""
+    patterns = []
+    for word, _ in sorted(own, key=lambda o: -len(o[0]))[:2]:
+        patterns += slips(word)
+    return patterns
 
 
 def slips(word: str) -> list[str]:

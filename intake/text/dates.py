@@ -172,66 +172,91 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     yield from infer_years(raw, reference)
 
 
-def build(kind: str, match: re.Match, names) -> DateMention | None:
-    """A mention from one match, or None when the numbers make no date (31 February) or the
-    match is a name that happens to look like a month ("set 2013")."""
-    groups = match.groupdict()
+class _Fields:
+    """The numbers of one match, its month names read through ``names`` (month name -> (number,
+    is an abbreviation))."""
 
-    def month(key: str) -> int | None:
-        value = groups.get(key)
+    def __init__(self, kind: str, match: re.Match, names) -> None:
+        self.kind, self.match, self.names = kind, match, names
+        self.groups = match.groupdict()
+
+    def number(self, key: str) -> int | None:
+        value = self.groups.get(key)
+        return int(value) if value else None
+
+    def month(self, key: str) -> int | None:
+        value = self.groups.get(key)
         if value is None:
             return None
         if value.isdigit():
             return int(value)
-        number, abbreviation = names.get(value.lower().rstrip("."), (None, False))
-        dotted = match.string[match.end(key) : match.end(key) + 1] == "."
-        beside_year = kind != "month" and bool(groups.get("y1") or groups.get("y2"))
-        if abbreviation and not (value[:1].isupper() or dotted or beside_year):
+        number, abbreviation = self.names.get(value.lower().rstrip("."), (None, False))
+        if abbreviation and not self._abbreviation_stands(key, value):
             return None  # "a set 2013", "3 ara verdi": lower-case abbreviations need a dot or a year
         return number
 
-    def number(key: str) -> int | None:
-        value = groups.get(key)
-        return int(value) if value else None
+    def _abbreviation_stands(self, key: str, value: str) -> bool:
+        """A month's abbreviation is one when capitalised, dotted, or beside a year."""
+        dotted = self.match.string[self.match.end(key) : self.match.end(key) + 1] == "."
+        beside_year = self.kind != "month" and bool(self.groups.get("y1") or self.groups.get("y2"))
+        return value[:1].isupper() or dotted or beside_year
 
+
+def build(kind: str, match: re.Match, names) -> DateMention | None:
+    """A mention from one match, or None when the numbers make no date (31 February) or the
+    match is a name that happens to look like a month ("set 2013")."""
+    fields = _Fields(kind, match, names)
     try:
         if kind in ("year", "years"):
-            first = number("y1") or number("y2")
-            last = number("y2") if kind == "years" else None
-            if last is not None and last < first:
-                return None
-            end = datetime.date(last, 12, 31) if last else None
-            return DateMention("", datetime.date(first, 1, 1), end, YEAR, 0)
-        m1, y1 = month("m1"), number("y1")
+            return _years(fields)
+        m1 = fields.month("m1")
         if m1 is None:
             return None
         if kind == "month":
-            return DateMention("", datetime.date(y1, m1, 1), None, MONTH, 0)
+            return DateMention("", datetime.date(fields.number("y1"), m1, 1), None, MONTH, 0)
         if kind == "bare_month":
-            if names[groups["m1"].lower()][1]:  # "in mar": an abbreviation alone is not a month
-                return None
-            return DateMention("", datetime.date(1904, m1, 1), None, MONTH, 0, year_inferred=True)
-        d1, d2 = number("d1"), number("d2")
-        m2, y2 = month("m2"), number("y2")
-        if kind == "numeric" and m1 > 12 and d1 <= 12:  # 07/21/2017 written the American way
-            d1, m1 = m1, d1
-        year = y2 or y1 or 1904  # a leap year stands in until the year is inferred
-        if kind in ("cross", "numeric_cross"):
-            if m2 is None:
-                return None
-            start_year = y1 or (year - 1 if (m1, d1) > (m2, d2) else year)
-            start = datetime.date(start_year, m1, d1)
-            end = datetime.date(year, m2, d2)
-        else:
-            start = datetime.date(year, m1, d1)
-            end = datetime.date(year, m1, d2) if d2 else None
-        if end is not None and end <= start:
-            return None
-        mention = DateMention("", start, end, DAY, 0)
-        mention.year_inferred = not (y1 or y2)
-        return mention
+            return _bare_month(fields, m1)
+        return _days(fields, m1)
     except (TypeError, ValueError):
         return None
+
+
+def _years(fields: _Fields) -> DateMention | None:
+    """A year ("in 2011") or a range of years ("2011-2012")."""
+    first = fields.number("y1") or fields.number("y2")
+    last = fields.number("y2") if fields.kind == "years" else None
+    if last is not None and last < first:
+        return None
+    end = datetime.date(last, 12, 31) if last else None
+    return DateMention("", datetime.date(first, 1, 1), end, YEAR, 0)
+
+
+def _bare_month(fields: _Fields, m1: int) -> DateMention | None:
+    """A month without its year ("in July"); the year is inferred later."""
+    if fields.names[fields.groups["m1"].lower()][1]:  # "in mar": an abbreviation alone is not a month
+        return None
+    return DateMention("", datetime.date(1904, m1, 1), None, MONTH, 0, year_inferred=True)
+
+
+def _days(fields: _Fields, m1: int) -> DateMention | None:
+    """A day or a range of days, within one month or across two."""
+    d1, d2 = fields.number("d1"), fields.number("d2")
+    y1, y2 = fields.number("y1"), fields.number("y2")
+    if fields.kind == "numeric" and m1 > 12 and d1 <= 12:  # 07/21/2017 written the American way
+        d1, m1 = m1, d1
+    year = y2 or y1 or 1904  # a leap year stands in until the year is inferred
+    if fields.kind in ("cross", "numeric_cross"):
+        m2 = fields.month("m2")
+        if m2 is None:
+            return None
+        start_year = y1 or (year - 1 if (m1, d1) > (m2, d2) else year)
+        start, end = datetime.date(start_year, m1, d1), datetime.date(year, m2, d2)
+    else:
+        start = datetime.date(year, m1, d1)
+        end = datetime.date(year, m1, d2) if d2 else None
+    if end is not None and end <= start:
+        return None
+    return DateMention("", start, end, DAY, 0, year_inferred=not (y1 or y2))
 
 
 def infer_years(mentions: list[DateMention], reference: datetime.date | None) -> Iterator[DateMention]:
