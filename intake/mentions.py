@@ -11,7 +11,6 @@ acronym, or a role cue such as "hosted by"): persons and places are not organisa
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from clusters.identity import LINK_SCORE, resolve
@@ -20,14 +19,25 @@ from core.text import fold, transliterate
 from intake.context import COUNTRY_NAMES, GENERIC_WORDS, KIND_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
-from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
+from intake.vocabulary import may_be_on_record, vocabulary
+from intake.words import (
+    CAPS_STOP,
+    JOINERS,
+    LEADING_STOP,
+    NATIONALITY,
+    NOT_ORGANISATION,
+    TOKEN,
+    common_words,
+    is_caps,
+    shouted_words,
+    spans_of,
+)
 
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009]")
 # "VINNOVA-Sweden", "NWDA- UK": a hyphen that ends a word or leads to a country separates.
 _DANGLING_HYPHEN = re.compile(
     r"(?<=\w)[-–](?=\s|$|(?:Sweden|Austria|UK|Belgium|Poland|Italy|France|Germany|Spain|Russia)\b)"
 )
-_TOKEN = re.compile(r"\w(?:[\w&\-]|[.’'](?=\w{2,}\.|\w\.)|\.(?=\w))*")
 _QUOTES = '“”"«»„'
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 _LEGAL = re.compile(r"\b(GmbH|Ltd|S\.?A\.?|S\.p\.A\.|SAS|SARL|AG|Inc|Co\.|Lc\.|Sp\. z o\.o\.|OOO|ООО|ЗАО|A\.Ş\.)(?!\w)")
@@ -55,11 +65,6 @@ def is_generic(word: str) -> bool:
 
 def _capital_or_generic(word: str) -> bool:
     return word[:1].isupper() or is_generic(word)
-
-
-def is_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_acronym(token: str) -> bool:
@@ -99,7 +104,7 @@ COMMA_KINDS = {"authority", "agency", "research", "association"}
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs, with joiners and generic words inside them."""
-    tokens = list(_TOKEN.finditer(sentence))
+    tokens = list(TOKEN.finditer(sentence))
     runs, current = [], []
     for i, m in enumerate(tokens):
         word, folded = m.group(), fold(m.group())
@@ -171,7 +176,7 @@ def phrases(sentence: str) -> list[Phrase]:
     out = []
     for start, end in _runs(sentence):
         whole = _with_parentheses(sentence, start, end)
-        joints = [m for m in _TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
+        joints = [m for m in TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
         if len(joints) == 1:
             whole.parts = (
                 Phrase(start, joints[0].start() - 1, sentence[start : joints[0].start() - 1]),
@@ -179,7 +184,7 @@ def phrases(sentence: str) -> list[Phrase]:
             )
             out += whole.parts
         out.append(whole)
-        inner = list(_TOKEN.finditer(sentence, start, end))
+        inner = list(TOKEN.finditer(sentence, start, end))
         if all(is_caps(t.group()) for t in inner):
             continue
         for group in _caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
@@ -200,7 +205,7 @@ def _not_a_name(name: str) -> bool:
     words = [w.strip(".") for w in re.findall(r"[\w.]+", fold(name))]
     if not words or fold(name) in COUNTRY_NAMES or fold(name) == "russian federation":
         return True
-    if any(w in NOT_ORGANISATION for w in words):
+    if any(w in NOT_ORGANISATION for w in words) or (len(words) == 1 and is_generic(words[0])):
         return True
     if len(words) <= 2 and all(w in NATIONALITY or w in CLUSTER_WORDS or w in COUNTRY_NAMES for w in words):
         return True  # "NRW cluster", "EU-RUS cluster"; not "Province of Milan"
@@ -248,9 +253,14 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
 def _own_words(name: str) -> str:
     """``name`` without its generic words ("Pole of Competitiveness ViaMeca" -> "ViaMeca"), when
     what is left is a word of its own: the resolver gives a long generic frame too much weight."""
-    kept = [w for w in re.findall(r"[\w\-]+", name) if not is_generic(w) and fold(w) not in JOINERS]
+    words = re.findall(r"[\w\-]+", name)
+    kept = [w for w in words if not is_generic(w) and fold(w) not in JOINERS]
     own = " ".join(kept)
-    if own == name or not kept or all(fold(w) in NATIONALITY or fold(w) in COUNTRY_NAMES for w in kept):
+    if (
+        len(kept) == len([w for w in words if fold(w) not in JOINERS])
+        or not kept
+        or all(fold(w) in NATIONALITY or fold(w) in COUNTRY_NAMES for w in kept)
+    ):
         return ""
     return own if any(w[:1].isupper() for w in kept) else ""
 
@@ -267,16 +277,19 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     cache: dict = {}
     proposals: dict[str, OrganisationProposal] = {}
     text = _DANGLING_HYPHEN.sub(" ", _SPACES.sub(" ", text))
-    shouted, common = _shouted_words(text), _common_words(text)
+    shouted, common = shouted_words(text), common_words(text)
+    known = vocabulary()
     kept_all: list[_Found] = []
     for _offset, sentence in sentences(text):
-        taken = _spans_of(exclude, sentence)
+        taken = spans_of(exclude, sentence)
         found: list[_Found] = []
         candidates = [
             p for p in phrases(sentence) if not _skipped(p.name, shouted | common) and not _opening_word(p, sentence)
         ]
         for p in sorted(candidates, key=lambda p: p.start - p.end):  # longest first
-            if not any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+            if any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+                continue
+            if _looks_like_organisation(p, sentence) or may_be_on_record(p.name, known):
                 found.append(_resolve(p, sentence, cache))
         found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
@@ -311,33 +324,6 @@ def _skipped(name: str, words: set[str]) -> bool:
     """Phrases not worth a lookup: stop words, shouted or common words, events, groups, places."""
     folded = fold(name)
     return folded in CAPS_STOP or folded in LEADING_STOP or folded in words or _not_a_name(name)
-
-
-def _common_words(text: str) -> set[str]:
-    """Words the text also writes in lower case: "Food" heading a list is the word food."""
-    return {fold(m.group()) for m in _TOKEN.finditer(text) if m.group().islower()}
-
-
-def _shouted_words(text: str) -> set[str]:
-    """Words written in capitals ("INNOVATION Express") no more often than in lower case: words
-    shouted, not acronyms."""
-    caps, other = Counter(), Counter()
-    for m in _TOKEN.finditer(text):
-        (caps if is_caps(m.group()) else other)[fold(m.group())] += 1
-    return {word for word, n in caps.items() if other[word] >= n}
-
-
-def _spans_of(names, sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence names one of ``names`` (folded), word-bounded."""
-    folded = fold(sentence)
-    if len(folded) != len(sentence):
-        return []
-    return [
-        (m.start(), m.end())
-        for name in names
-        if name
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
-    ]
 
 
 def _same_acronym(name: str, acronym: str, other_name: str, other_acronym: str) -> bool:
