@@ -24,6 +24,7 @@ ACRONYM_EXACT = 0.93
 ACRONYM_FROM_INITIALS = 0.8
 MENTION_INITIALS = 0.6  # the candidate's acronym is the mention's initials
 NUMBER = 0.3
+INFLECTED = 0.85  # a word against the same word with another ending
 # Two names that each say what kind of body they are, and say different kinds ("institute",
 # "cluster"), are of two bodies unless their own words agree: the score is multiplied by this.
 OTHER_BODY = 0.6
@@ -66,17 +67,21 @@ def _word_similarity(a: Word, b: Word) -> tuple[float, str]:
     if a.concept or b.concept:
         return 0.0, ""
     shorter = min(len(a.text), len(b.text))
-    if shorter >= 4:
-        distance = OSA.distance(a.text, b.text)
-        if distance <= (1 if shorter < 8 else 2):
-            return 1.0 - distance / max(len(a.text), len(b.text)), "typo"
     prefix = 0
     for x, y in zip(a.text, b.text, strict=False):
         if x != y:
             break
         prefix += 1
-    if prefix >= 5 and prefix >= 0.7 * shorter:
-        return 0.85, "inflection"
+    # Words that differ only in their last letters are one word inflected ("politechnika",
+    # "politechniki"; "Białystok", "w Białymstoku"), not a slip.
+    ending = prefix >= 5 and prefix >= 0.7 * shorter
+    if shorter >= 4:
+        distance = OSA.distance(a.text, b.text)
+        if distance <= (1 if shorter < 8 else 2):
+            similarity = 1.0 - distance / max(len(a.text), len(b.text))
+            return (max(similarity, INFLECTED), "inflection") if ending else (similarity, "typo")
+    if ending:
+        return INFLECTED, "inflection"
     return 0.0, ""
 
 

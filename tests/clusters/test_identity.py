@@ -81,6 +81,14 @@ def test_a_latin_name_meets_its_cyrillic_record():
     assert matches[0].score >= LINK_SCORE
 
 
+def test_polish_inflected_names_meet_their_base_form():
+    factories.organisation(name="Zqpolitechnika Białostocka", kind="research", country="PL")
+    factories.organisation(name="Zqklaster Obróbki Metali", kind="cluster", country="PL")
+
+    assert names(resolve("Zqpolitechniki Białostockiej"))[:1] == ["Zqpolitechnika Białostocka"]
+    assert names(resolve("Zqklastra Obróbki Metali"))[:1] == ["Zqklaster Obróbki Metali"]
+
+
 def test_eastern_construction_cluster_meets_its_polish_record(eastern):
     matches = resolve("Eastern Construction Cluster")
 
