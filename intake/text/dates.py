@@ -107,6 +107,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "iso": r"(?<![\d-])(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)(?![\d])",
         # April 2012, Temmuz 2017, Dec 2010
         "month": f"{m.format('m1')}{BEFORE_YEAR}{Y.format('y1')}",
+        # in July, en juillet, im Juli, w lipcu: a month without its year, which the text supplies
+        "bare_month": r"(?<!\w)(?:in|en|im|w|we|since|until|till|by|during|early|late|mid-?|end of|beginning of|"
+        r"au mois d[e']|début|fin|anfang|ende|mitte|seit|bis)\s+(?P<m1>[^\W\d_]{3,})(?!\w|\.?\s*\d)",
         # 2011-2012, in 2011, autumn 2011, 2011 yılında, в 2011 году
         "years": r"(?<![\d.,/-])(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)(?![\d.,/-])",
         "year": r"(?:(?<!\w)(?:in|en|im|nel|w|в|у|since|year|spring|summer|autumn|fall|winter|printemps|été|automne|"
@@ -150,7 +153,9 @@ def scan(text: str, language: str | None, reference: datetime.date | None) -> It
     for start, end, kind, match in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         if start < reached:
             continue
-        if kind not in ("year", "years", "iso", "month") and DAY_LABEL.search(plain[max(0, start - 12) : start]):
+        if kind not in ("year", "years", "iso", "month", "bare_month") and DAY_LABEL.search(
+            plain[max(0, start - 12) : start]
+        ):
             continue  # "Day 1 – 3 October": day one is the 3rd, not a range from the 1st
         mention = build(kind, match, names)
         if mention is None:
@@ -202,6 +207,10 @@ def build(kind: str, match: re.Match, names) -> DateMention | None:
             return None
         if kind == "month":
             return DateMention("", datetime.date(y1, m1, 1), None, MONTH, 0)
+        if kind == "bare_month":
+            if names[groups["m1"].lower()][1]:  # "in mar": an abbreviation alone is not a month
+                return None
+            return DateMention("", datetime.date(1904, m1, 1), None, MONTH, 0, year_inferred=True)
         d1, d2 = number("d1"), number("d2")
         m2, y2 = month("m2"), number("y2")
         if kind == "numeric" and m1 > 12 and d1 <= 12:  # 07/21/2017 written the American way

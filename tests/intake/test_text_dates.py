@@ -71,6 +71,20 @@ def test_year_taken_from_the_text():
     assert found.year_inferred
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Report 2017. The delegation came in July.", "en"),
+        ("Rapport 2017. La délégation est venue en juillet.", "fr"),
+        ("Bericht 2017. Die Delegation kam im Juli.", "de"),
+        ("Raport 2017. Delegacja przyjechała w lipcu.", "pl"),
+    ],
+)
+def test_month_without_year(text, language):
+    found = find_dates(text, language)
+    assert (found.start, found.precision, found.year_inferred) == (D(2017, 7, 1), "month", True)
+
+
 def test_year_taken_from_the_reference():
     found = find_dates("Le 17 avril, la délégation a visité Lyon.", "fr", reference=D(2015, 1, 1))
     assert (found.start, found.year_inferred) == (D(2015, 4, 17), True)
@@ -147,4 +161,4 @@ def test_seed_full_dates(name, dates):
 
 def test_seed_months():
     months = [m.start for m in find_dates(seed("clusters_cord"), "en").mentions if m.precision == "month"]
-    assert months == [D(2012, 4, 1), D(2012, 6, 1)]
+    assert months == [D(2012, 4, 1), D(2012, 6, 1), D(2011, 11, 1)]  # "in November": the year of autumn 2011
