@@ -239,7 +239,9 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
     country = country_near(sentence, phrase.start)
     hint = country if country and _distance(sentence, phrase, country) else ""
     best: list = []
-    for query in dict.fromkeys(q for q in (phrase.name, phrase.acronym, _own_words(phrase.name)) if q):
+    # "EU-DG Enterprise": the EU's DG; the prefix only hides the name
+    queries = (phrase.name, phrase.acronym, _own_words(phrase.name), re.sub(r"^(EU|EC|UE)[-‑]", "", phrase.name))
+    for query in dict.fromkeys(q for q in queries if q):
         key = (fold(query), hint)
         if key not in cache:
             cache[key] = resolve(query, country=hint)
