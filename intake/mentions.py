@@ -27,8 +27,10 @@ from intake.words import (
     NATIONALITY,
     NOT_ORGANISATION,
     TOKEN,
+    caps_groups,
     common_words,
     is_caps,
+    sentences,
     shouted_words,
     spans_of,
 )
@@ -39,10 +41,9 @@ _DANGLING_HYPHEN = re.compile(
     r"(?<=\w)[-–](?=\s|$|(?:Sweden|Austria|UK|Belgium|Poland|Italy|France|Germany|Spain|Russia)\b)"
 )
 _QUOTES = '“”"«»„'
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 _LEGAL = re.compile(r"\b(GmbH|Ltd|S\.?A\.?|S\.p\.A\.|SAS|SARL|AG|Inc|Co\.|Lc\.|Sp\. z o\.o\.|OOO|ООО|ЗАО|A\.Ş\.)(?!\w)")
 # Words before a name that make it an organisation even without a generic word in it.
-_ORG_BEFORE = re.compile(r"(company|firm|partner|member|organisation|organization|anchor)\w*\b.{0,25}\b(is|are)\s+$")
+_ORG_BEFORE = re.compile(r"(company|firm|partner|member|organisation|organization|anchor)\w*\b(.{0,25}\b(is|are))?\s+$")
 
 
 @dataclass
@@ -70,18 +71,6 @@ def _capital_or_generic(word: str) -> bool:
 def is_acronym(token: str) -> bool:
     letters = sum(c.isalpha() for c in token)
     return is_caps(token) and letters >= 3 and len(token) <= 12 and fold(token) not in CAPS_STOP | GENERIC_WORDS
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """``(offset, sentence)`` pairs; headings and list items are sentences of their own."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start : m.start()].strip():
-            out.append((start, text[start : m.start()]))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, text[start:]))
-    return out
 
 
 def _continues(run: list, word: str, nxt: str) -> bool:
@@ -158,19 +147,6 @@ def _with_parentheses(sentence: str, start: int, end: int) -> Phrase:
     return Phrase(start, end, written)
 
 
-def _caps_groups(sentence: str, tokens: list) -> list[list]:
-    """Consecutive ALL-CAPS tokens of a run, each group a list of matches."""
-    groups, current = [], []
-    for m in tokens:
-        if is_caps(m.group()) and (not current or not sentence[current[-1].end() : m.start()].strip()):
-            current.append(m)
-            continue
-        if current:
-            groups.append(current)
-        current = [m] if is_caps(m.group()) else []
-    return groups + ([current] if current else [])
-
-
 def phrases(sentence: str) -> list[Phrase]:
     """Every candidate phrase of one sentence, overlapping ones included."""
     out = []
@@ -187,7 +163,7 @@ def phrases(sentence: str) -> list[Phrase]:
         inner = list(TOKEN.finditer(sentence, start, end))
         if all(is_caps(t.group()) for t in inner):
             continue
-        for group in _caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
+        for group in caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
             if len(group) >= 3:
                 out.append(Phrase(group[0].start(), group[-1].end(), sentence[group[0].start() : group[-1].end()]))
             elif is_acronym(group[0].group()):
@@ -218,9 +194,24 @@ def _looks_like_organisation(phrase: Phrase, sentence: str) -> bool:
         return False
     if phrase.acronym or is_acronym(phrase.name) or _LEGAL.search(phrase.name) or kind_of(phrase.name):
         return True
-    if _ORG_BEFORE.search(fold(sentence[: phrase.start])):
+    if _ORG_BEFORE.search(fold(sentence[: phrase.start])) or _described_after(phrase, sentence):
+        return True
+    if _listed_with_country(phrase, sentence):
         return True
     return role_of(sentence[: phrase.start], sentence[phrase.end :]) != MENTIONED
+
+
+def _described_after(phrase: Phrase, sentence: str) -> bool:
+    """ "Progresit, Civic Association": a name followed by what kind of body it is."""
+    m = re.match(r",\s+((?:\w+\s+){0,2}\w+)", sentence[phrase.end :])
+    return bool(m) and bool(kind_of(m.group(1))) and not _not_a_name(m.group(1))
+
+
+def _listed_with_country(phrase: Phrase, sentence: str) -> bool:
+    """A line of its own, "Veneto Innovazione-Italy": a partner list names a body and its country."""
+    words = fold(phrase.name).split()
+    alone = not sentence[: phrase.start].strip(" -–•*#\t") and not sentence[phrase.end :].strip(" -–.\t")
+    return alone and len(words) >= 2 and words[-1] in COUNTRY_NAMES and words[-1] not in TOWNS
 
 
 @dataclass
@@ -239,8 +230,11 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
     country = country_near(sentence, phrase.start)
     hint = country if country and _distance(sentence, phrase, country) else ""
     best: list = []
-    # "EU-DG Enterprise": the EU's DG; the prefix only hides the name
-    queries = (phrase.name, phrase.acronym, _own_words(phrase.name), re.sub(r"^(EU|EC|UE)[-‑]", "", phrase.name))
+    # "EU-DG Enterprise", "Veneto Innovazione Italy": an EU prefix or a country suffix only hides the name
+    bare = re.sub(r"^(EU|EC|UE)[-‑]", "", phrase.name)
+    last = fold(bare).rsplit(" ", 1)[-1]
+    bare = bare.rsplit(" ", 1)[0] if " " in bare and last in COUNTRY_NAMES and last not in TOWNS else bare
+    queries = (phrase.name, phrase.acronym, _own_words(phrase.name), bare)
     for query in dict.fromkeys(q for q in queries if q):
         key = (fold(query), hint)
         if key not in cache:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from core.text import fold
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 TOKEN = re.compile(r"\w(?:[\w&\-]|[.’'](?=\w{2,}\.|\w\.)|\.(?=\w))*")
 
 # Lower-case words that may join the capitalised words of one name.
@@ -82,3 +83,28 @@ def spans_of(names, sentence: str) -> list[tuple[int, int]]:
         if name
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
     ]
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pairs; headings and list items are sentences of their own."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            out.append((start, text[start : m.start()]))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def caps_groups(sentence: str, tokens: list) -> list[list]:
+    """Consecutive ALL-CAPS tokens of a run, each group a list of matches."""
+    groups, current = [], []
+    for m in tokens:
+        if is_caps(m.group()) and (not current or not sentence[current[-1].end() : m.start()].strip()):
+            current.append(m)
+            continue
+        if current:
+            groups.append(current)
+        current = [m] if is_caps(m.group()) else []
+    return groups + ([current] if current else [])
