@@ -1,5 +1,5 @@
-"""Word lists of the mention finder, folded (``core.text.fold``), and what a whole text says of its
-words: which it shouts, which it also writes in lower case, where it names given names."""
+"""Word lists of the mention finder, folded (``core.text.fold``), and text-level helpers: sentences,
+ALL-CAPS groups, the words a text shouts or also writes in lower case, where it names given names."""
 
 import re
 from collections import Counter
