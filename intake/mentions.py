@@ -11,7 +11,6 @@ acronym, or a role cue such as "hosted by"): persons and places are not organisa
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from clusters.identity import LINK_SCORE, resolve
@@ -20,19 +19,31 @@ from core.text import fold, transliterate
 from intake.context import COUNTRY_NAMES, GENERIC_WORDS, KIND_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
 from intake.proposal import Candidate, OrganisationProposal
-from intake.words import CAPS_STOP, JOINERS, LEADING_STOP, NATIONALITY, NOT_ORGANISATION
+from intake.vocabulary import may_be_on_record, vocabulary
+from intake.words import (
+    CAPS_STOP,
+    JOINERS,
+    LEADING_STOP,
+    NATIONALITY,
+    NOT_ORGANISATION,
+    TOKEN,
+    caps_groups,
+    common_words,
+    is_caps,
+    sentences,
+    shouted_words,
+    spans_of,
+)
 
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009]")
 # "VINNOVA-Sweden", "NWDA- UK": a hyphen that ends a word or leads to a country separates.
 _DANGLING_HYPHEN = re.compile(
     r"(?<=\w)[-–](?=\s|$|(?:Sweden|Austria|UK|Belgium|Poland|Italy|France|Germany|Spain|Russia)\b)"
 )
-_TOKEN = re.compile(r"\w(?:[\w&\-]|[.’'](?=\w{2,}\.|\w\.)|\.(?=\w))*")
 _QUOTES = '“”"«»„'
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 _LEGAL = re.compile(r"\b(GmbH|Ltd|S\.?A\.?|S\.p\.A\.|SAS|SARL|AG|Inc|Co\.|Lc\.|Sp\. z o\.o\.|OOO|ООО|ЗАО|A\.Ş\.)(?!\w)")
 # Words before a name that make it an organisation even without a generic word in it.
-_ORG_BEFORE = re.compile(r"(company|firm|partner|member|organisation|organization|anchor)\w*\b.{0,25}\b(is|are)\s+$")
+_ORG_BEFORE = re.compile(r"(company|firm|partner|member|organisation|organization|anchor)\w*\b(.{0,25}\b(is|are))?\s+$")
 
 
 @dataclass
@@ -57,26 +68,9 @@ def _capital_or_generic(word: str) -> bool:
     return word[:1].isupper() or is_generic(word)
 
 
-def is_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def is_acronym(token: str) -> bool:
     letters = sum(c.isalpha() for c in token)
     return is_caps(token) and letters >= 3 and len(token) <= 12 and fold(token) not in CAPS_STOP | GENERIC_WORDS
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """``(offset, sentence)`` pairs; headings and list items are sentences of their own."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start : m.start()].strip():
-            out.append((start, text[start : m.start()]))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, text[start:]))
-    return out
 
 
 def _continues(run: list, word: str, nxt: str) -> bool:
@@ -99,7 +93,7 @@ COMMA_KINDS = {"authority", "agency", "research", "association"}
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs, with joiners and generic words inside them."""
-    tokens = list(_TOKEN.finditer(sentence))
+    tokens = list(TOKEN.finditer(sentence))
     runs, current = [], []
     for i, m in enumerate(tokens):
         word, folded = m.group(), fold(m.group())
@@ -153,25 +147,12 @@ def _with_parentheses(sentence: str, start: int, end: int) -> Phrase:
     return Phrase(start, end, written)
 
 
-def _caps_groups(sentence: str, tokens: list) -> list[list]:
-    """Consecutive ALL-CAPS tokens of a run, each group a list of matches."""
-    groups, current = [], []
-    for m in tokens:
-        if is_caps(m.group()) and (not current or not sentence[current[-1].end() : m.start()].strip()):
-            current.append(m)
-            continue
-        if current:
-            groups.append(current)
-        current = [m] if is_caps(m.group()) else []
-    return groups + ([current] if current else [])
-
-
 def phrases(sentence: str) -> list[Phrase]:
     """Every candidate phrase of one sentence, overlapping ones included."""
     out = []
     for start, end in _runs(sentence):
         whole = _with_parentheses(sentence, start, end)
-        joints = [m for m in _TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
+        joints = [m for m in TOKEN.finditer(sentence, start, end) if fold(m.group()) in AND_WORDS]
         if len(joints) == 1:
             whole.parts = (
                 Phrase(start, joints[0].start() - 1, sentence[start : joints[0].start() - 1]),
@@ -179,10 +160,10 @@ def phrases(sentence: str) -> list[Phrase]:
             )
             out += whole.parts
         out.append(whole)
-        inner = list(_TOKEN.finditer(sentence, start, end))
+        inner = list(TOKEN.finditer(sentence, start, end))
         if all(is_caps(t.group()) for t in inner):
             continue
-        for group in _caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
+        for group in caps_groups(sentence, inner):  # an acronym in a longer run, or "CITTA DEI MOTORI"
             if len(group) >= 3:
                 out.append(Phrase(group[0].start(), group[-1].end(), sentence[group[0].start() : group[-1].end()]))
             elif is_acronym(group[0].group()):
@@ -200,7 +181,7 @@ def _not_a_name(name: str) -> bool:
     words = [w.strip(".") for w in re.findall(r"[\w.]+", fold(name))]
     if not words or fold(name) in COUNTRY_NAMES or fold(name) == "russian federation":
         return True
-    if any(w in NOT_ORGANISATION for w in words):
+    if any(w in NOT_ORGANISATION for w in words) or (len(words) == 1 and is_generic(words[0])):
         return True
     if len(words) <= 2 and all(w in NATIONALITY or w in CLUSTER_WORDS or w in COUNTRY_NAMES for w in words):
         return True  # "NRW cluster", "EU-RUS cluster"; not "Province of Milan"
@@ -213,9 +194,24 @@ def _looks_like_organisation(phrase: Phrase, sentence: str) -> bool:
         return False
     if phrase.acronym or is_acronym(phrase.name) or _LEGAL.search(phrase.name) or kind_of(phrase.name):
         return True
-    if _ORG_BEFORE.search(fold(sentence[: phrase.start])):
+    if _ORG_BEFORE.search(fold(sentence[: phrase.start])) or _described_after(phrase, sentence):
+        return True
+    if _listed_with_country(phrase, sentence):
         return True
     return role_of(sentence[: phrase.start], sentence[phrase.end :]) != MENTIONED
+
+
+def _described_after(phrase: Phrase, sentence: str) -> bool:
+    """ "Progresit, Civic Association": a name followed by what kind of body it is."""
+    m = re.match(r",\s+((?:\w+\s+){0,2}\w+)", sentence[phrase.end :])
+    return bool(m) and bool(kind_of(m.group(1))) and not _not_a_name(m.group(1))
+
+
+def _listed_with_country(phrase: Phrase, sentence: str) -> bool:
+    """A line of its own, "Veneto Innovazione-Italy": a partner list names a body and its country."""
+    words = fold(phrase.name).split()
+    alone = not sentence[: phrase.start].strip(" -–•*#\t") and not sentence[phrase.end :].strip(" -–.\t")
+    return alone and len(words) >= 2 and words[-1] in COUNTRY_NAMES and words[-1] not in TOWNS
 
 
 @dataclass
@@ -234,7 +230,12 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
     country = country_near(sentence, phrase.start)
     hint = country if country and _distance(sentence, phrase, country) else ""
     best: list = []
-    for query in dict.fromkeys(q for q in (phrase.name, phrase.acronym, _own_words(phrase.name)) if q):
+    # "EU-DG Enterprise", "Veneto Innovazione Italy": an EU prefix or a country suffix only hides the name
+    bare = re.sub(r"^(EU|EC|UE)[-‑]", "", phrase.name)
+    last = fold(bare).rsplit(" ", 1)[-1]
+    bare = bare.rsplit(" ", 1)[0] if " " in bare and last in COUNTRY_NAMES and last not in TOWNS else bare
+    queries = (phrase.name, phrase.acronym, _own_words(phrase.name), bare)
+    for query in dict.fromkeys(q for q in queries if q):
         key = (fold(query), hint)
         if key not in cache:
             cache[key] = resolve(query, country=hint)
@@ -248,9 +249,14 @@ def _resolve(phrase: Phrase, sentence: str, cache: dict) -> _Found:
 def _own_words(name: str) -> str:
     """``name`` without its generic words ("Pole of Competitiveness ViaMeca" -> "ViaMeca"), when
     what is left is a word of its own: the resolver gives a long generic frame too much weight."""
-    kept = [w for w in re.findall(r"[\w\-]+", name) if not is_generic(w) and fold(w) not in JOINERS]
+    words = re.findall(r"[\w\-]+", name)
+    kept = [w for w in words if not is_generic(w) and fold(w) not in JOINERS]
     own = " ".join(kept)
-    if own == name or not kept or all(fold(w) in NATIONALITY or fold(w) in COUNTRY_NAMES for w in kept):
+    if (
+        len(kept) == len([w for w in words if fold(w) not in JOINERS])
+        or not kept
+        or all(fold(w) in NATIONALITY or fold(w) in COUNTRY_NAMES for w in kept)
+    ):
         return ""
     return own if any(w[:1].isupper() for w in kept) else ""
 
@@ -267,16 +273,19 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     cache: dict = {}
     proposals: dict[str, OrganisationProposal] = {}
     text = _DANGLING_HYPHEN.sub(" ", _SPACES.sub(" ", text))
-    shouted, common = _shouted_words(text), _common_words(text)
+    shouted, common = shouted_words(text), common_words(text)
+    known = vocabulary()
     kept_all: list[_Found] = []
     for _offset, sentence in sentences(text):
-        taken = _spans_of(exclude, sentence)
+        taken = spans_of(exclude, sentence)
         found: list[_Found] = []
         candidates = [
             p for p in phrases(sentence) if not _skipped(p.name, shouted | common) and not _opening_word(p, sentence)
         ]
         for p in sorted(candidates, key=lambda p: p.start - p.end):  # longest first
-            if not any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+            if any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+                continue
+            if _looks_like_organisation(p, sentence) or may_be_on_record(p.name, known):
                 found.append(_resolve(p, sentence, cache))
         found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
@@ -311,33 +320,6 @@ def _skipped(name: str, words: set[str]) -> bool:
     """Phrases not worth a lookup: stop words, shouted or common words, events, groups, places."""
     folded = fold(name)
     return folded in CAPS_STOP or folded in LEADING_STOP or folded in words or _not_a_name(name)
-
-
-def _common_words(text: str) -> set[str]:
-    """Words the text also writes in lower case: "Food" heading a list is the word food."""
-    return {fold(m.group()) for m in _TOKEN.finditer(text) if m.group().islower()}
-
-
-def _shouted_words(text: str) -> set[str]:
-    """Words written in capitals ("INNOVATION Express") no more often than in lower case: words
-    shouted, not acronyms."""
-    caps, other = Counter(), Counter()
-    for m in _TOKEN.finditer(text):
-        (caps if is_caps(m.group()) else other)[fold(m.group())] += 1
-    return {word for word, n in caps.items() if other[word] >= n}
-
-
-def _spans_of(names, sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence names one of ``names`` (folded), word-bounded."""
-    folded = fold(sentence)
-    if len(folded) != len(sentence):
-        return []
-    return [
-        (m.start(), m.end())
-        for name in names
-        if name
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
-    ]
 
 
 def _same_acronym(name: str, acronym: str, other_name: str, other_acronym: str) -> bool:

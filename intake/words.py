@@ -1,4 +1,13 @@
-"""Word lists of the mention finder, folded (``core.text.fold``)."""
+"""Word lists of the mention finder, folded (``core.text.fold``), and text-level helpers: sentences,
+ALL-CAPS groups, the words a text shouts or also writes in lower case, where it names given names."""
+
+import re
+from collections import Counter
+
+from core.text import fold
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
+TOKEN = re.compile(r"\w(?:[\w&\-]|[.’'](?=\w{2,}\.|\w\.)|\.(?=\w))*")
 
 # Lower-case words that may join the capitalised words of one name.
 JOINERS = frozenset(
@@ -27,7 +36,8 @@ CAPS_STOP = frozenset(
 
 # Words that make a phrase an event, a programme, an idea or a group rather than one organisation.
 NOT_ORGANISATION = frozenset(
-    """meta communication policy strategy
+    """meta communication policy strategy january february march april june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter
     agencies associations award call clusters companies conference congress cup exhibition fair festival forum
     fuari initiative institutes klastrow klastry konferansi konferencja kongres kumelenmeleri kumeler meeting
     ministries networks newsletter poles program programme project report seminar session spotkanie summit targi
@@ -41,3 +51,60 @@ NATIONALITY = frozenset(
     international italian local national northern nrw other polish regional russia russian slovak southern
     spanish swedish turkish western""".split()  # noqa: SIM905
 )
+
+
+def is_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def shouted_words(text: str) -> set[str]:
+    """Words written in capitals ("INNOVATION Express") no more often than in lower case: words
+    shouted, not acronyms."""
+    caps, other = Counter(), Counter()
+    for m in TOKEN.finditer(text):
+        (caps if is_caps(m.group()) else other)[fold(m.group())] += 1
+    return {word for word, n in caps.items() if other[word] >= n}
+
+
+def common_words(text: str) -> set[str]:
+    """Words the text also writes in lower case: "Food" heading a list is the word food."""
+    return {fold(m.group()) for m in TOKEN.finditer(text) if m.group().islower()}
+
+
+def spans_of(names, sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names one of ``names`` (folded), word-bounded."""
+    folded = fold(sentence)
+    if len(folded) != len(sentence):
+        return []
+    return [
+        (m.start(), m.end())
+        for name in names
+        if name
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
+    ]
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pairs; headings and list items are sentences of their own."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            out.append((start, text[start : m.start()]))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def caps_groups(sentence: str, tokens: list) -> list[list]:
+    """Consecutive ALL-CAPS tokens of a run, each group a list of matches."""
+    groups, current = [], []
+    for m in tokens:
+        if is_caps(m.group()) and (not current or not sentence[current[-1].end() : m.start()].strip()):
+            current.append(m)
+            continue
+        if current:
+            groups.append(current)
+        current = [m] if is_caps(m.group()) else []
+    return groups + ([current] if current else [])

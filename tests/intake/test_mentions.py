@@ -6,6 +6,7 @@ import pytest
 from intake.context import DELEGATION, HOST, MENTIONED, ORGANISER, PARTICIPANT, country_near, kind_of, role_of
 from intake.inflection import base_form, base_place
 from intake.mentions import find_organisations, is_acronym, phrases
+from intake.vocabulary import may_be_on_record, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -123,3 +124,11 @@ def test_a_new_organisation_is_proposed_as_create_with_kind_and_country():
     [org] = find_organisations(text)
     assert (org.action, org.role, org.kind, org.country) == ("create", HOST, "cluster", "PL")
     assert org.name == "Eastern Construction Cluster"
+
+
+@pytest.mark.django_db
+def test_only_phrases_that_may_be_on_record_are_looked_up():
+    known = vocabulary()
+    assert may_be_on_record("Techtera", known)
+    assert may_be_on_record("Tehctera", known)  # a slip still reaches the resolver
+    assert not may_be_on_record("Guillaume Roux", known)
