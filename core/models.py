@@ -77,6 +77,26 @@ def date_precision_field(**kwargs) -> models.CharField:
     return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)
 
 
+def as_of_fields(claim: str) -> tuple[models.DateField, models.CharField]:
+    """The date of the source that states ``claim`` (a status, a label's validity, a member
+    count, a rate) and that source in short: a claim is only as current as its source, and a
+    page says "as of Oct 2014, per ..." (``core.provenance``) instead of presenting it as today's.
+    Assign both: ``status_as_of, status_source = as_of_fields("status")``."""
+    date = models.DateField(
+        f"{claim} as of",
+        null=True,
+        blank=True,
+        help_text=f"Date of the source that states the {claim} (its publication or the event it reports).",
+    )
+    source = models.CharField(
+        f"{claim} source",
+        max_length=200,
+        blank=True,
+        help_text='Short citation of that source, e.g. "ZENIT workshop report, Düsseldorf".',
+    )
+    return date, source
+
+
 def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:
     """A constraint keeping ``field`` (nullable) between 0 and 100."""
     return models.CheckConstraint(

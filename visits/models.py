@@ -153,6 +153,8 @@ class ItineraryStop(TimeStampedModel):
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
 
+    history = tracked_history()
+
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "day", "position", "pk"]
         verbose_name = _("itinerary stop")
@@ -189,6 +191,8 @@ class Participant(TimeStampedModel):
     group = models.CharField(max_length=200, blank=True, help_text='An unnamed group, e.g. "Russian clusters".')
     count = models.PositiveIntegerField(null=True, blank=True, help_text="How many, for a group.")
     country = CountryField(blank=True)
+
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "role", "pk"]
@@ -231,6 +235,8 @@ class Finding(TimeStampedModel):
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=10, choices=Unit.choices, blank=True)
     is_approximate = models.BooleanField(default=False)
+
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "position", "pk"]
