@@ -50,6 +50,14 @@ class _HistoricalRecords(HistoricalRecords):
     also for a model in a package (``clusters.models.organisation``): simple-history would name
     the app's package (``clusters``), from which they cannot be imported."""
 
+    def finalize(self, sender, **kwargs):
+        # The search columns are excluded by default; a model without them (an itinerary stop)
+        # must not name them, or restoring a historical row looks them up and fails.
+        if sender is self.cls:
+            names = {field.name for field in [*sender._meta.fields, *sender._meta.many_to_many]}
+            self.excluded_fields = [name for name in self.excluded_fields if name in names]
+        return super().finalize(sender, **kwargs)
+
     def create_history_model(self, model, inherited):
         history_model = super().create_history_model(model, inherited)
         if not inherited:
