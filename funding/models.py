@@ -4,7 +4,9 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
@@ -164,10 +166,15 @@ class Instrument(SluggedModel):
         return dated(self.get_status_display(), self.status_as_of, self.status_source)
 
     @property
+    def dated_rates(self) -> Dated:
+        """The date of its beneficiary types' rates, when it has no single rate of its own."""
+        return dated(gettext("The rates above"), self.rate_as_of, self.rate_source)
+
+    @property
     def dated_rate(self) -> Dated | None:
         if self.co_funding_rate is None:
             return None
-        return dated(f"{self.co_funding_rate:g} %", self.rate_as_of, self.rate_source)
+        return dated(f"{floatformat(self.co_funding_rate, -2)} %", self.rate_as_of, self.rate_source)
 
 
 class Eligibility(TimeStampedModel):

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThanOrEqual
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -197,7 +198,9 @@ class Organisation(SluggedModel):
     def dated_public_funding(self) -> Dated | None:
         if self.public_funding_pct is None:
             return None
-        return dated(f"{self.public_funding_pct:g} %", self.public_funding_as_of, self.public_funding_source)
+        return dated(
+            f"{floatformat(self.public_funding_pct, -2)} %", self.public_funding_as_of, self.public_funding_source
+        )
 
 
 # The organisation-ecosystem link table, named only to carry its triggers: the data version and
