@@ -116,7 +116,8 @@ class OrganisationAdmin(
                 "fields": [
                     "founded",
                     "company_size",
-                    ("members_count", "members_count_as_of", "members_count_source"),
+                    ("members_count", "members_count_is_approximate"),
+                    ("members_count_as_of", "members_count_source"),
                     "member_countries_count",
                     ("members_small_pct", "members_medium_pct", "members_large_pct", "members_research_pct"),
                     ("public_funding_pct", "public_funding_as_of", "public_funding_source"),

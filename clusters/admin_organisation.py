@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.exceptions import DisallowedModelAdminToField
 from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import Contains
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -20,9 +20,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
+from clusters.identity import resolve
 from clusters.models import Organisation
 from clusters.services import merge_organisations
 from core.fulltext import BooleanOp, Fold, SearchText
+
+# How many of the resolver's matches the admin search puts first.
+RESOLVED_IN_SEARCH = 5
 
 
 def folded_name_search(queryset, search_term: str):
@@ -56,7 +60,14 @@ class OrganisationAdminForm(forms.ModelForm):
         name = cleaned_data.get("name")
         checking = self.instance._state.adding or "name" in self.changed_data
         if name and checking and not cleaned_data.get("confirm_new"):
-            candidates = list(Organisation.objects.similar_names(name, exclude_pk=self.instance.pk))
+            candidates = list(
+                Organisation.objects.similar_names(
+                    name,
+                    exclude_pk=self.instance.pk,
+                    country=str(cleaned_data.get("country") or ""),
+                    kind=cleaned_data.get("kind") or "",
+                )
+            )
             if candidates:
                 self.add_error("confirm_new", ValidationError(self.describe(candidates), code="possible_duplicate"))
         return cleaned_data
@@ -76,10 +87,11 @@ class OrganisationAdminForm(forms.ModelForm):
                     str(organisation),
                     organisation.country.name or "no country",
                     organisation.get_kind_display(),
+                    organisation.identity_reason,
                     action,
                 )
             )
-        items = format_html_join("", '<li><a href="{}">{}</a> ({}, {}) — {}</li>', rows)
+        items = format_html_join("", '<li><a href="{}">{}</a> ({}, {}; reason: {}) — {}</li>', rows)
         return format_html(
             'Similar organisations already exist: <ul class="possible-duplicates">{}</ul>'
             "Link to one of them instead, or tick “Create anyway” to save a new one.",
@@ -98,7 +110,21 @@ class OrganisationEditingMixin:
     )
 
     def get_search_results(self, request, queryset, search_term):
-        return folded_name_search(queryset, search_term), False
+        """The folded search, and the organisations the identity resolver finds for the term
+        (an acronym's initials, a transliteration, a slip, generic words in another language),
+        those first, best first."""
+        found = folded_name_search(queryset, search_term)
+        text = SearchText(search_term)
+        if not text:
+            return found, False
+        matches = resolve(text.text, limit=RESOLVED_IN_SEARCH)
+        if not matches:
+            return found, False
+        ranks = [When(pk=m.organisation.pk, then=Value(rank)) for rank, m in enumerate(matches)]
+        found = (found | queryset.filter(pk__in=[m.organisation.pk for m in matches])).order_by(
+            Case(*ranks, default=Value(len(matches))), *(queryset.query.order_by or self.model._meta.ordering)
+        )
+        return found, False
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

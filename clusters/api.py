@@ -16,7 +16,6 @@ from core.api import (
     FilteredListField,
     InstrumentLink,
     OptionalEmailField,
-    OptionalURLField,
     OrganisationLink,
     ProjectLink,
     RecordSerializer,
@@ -29,7 +28,6 @@ class OrganisationSerializer(RecordSerializer):
     """An organisation as listed: what it is, where, its size, and counts of published visits."""
 
     country = CountryCodeField()
-    website = OptionalURLField()
     visits_hosted_count = serializers.IntegerField(read_only=True, help_text="Published visits it hosted.")
     visits_made_count = serializers.IntegerField(read_only=True, help_text="Published visits it made.")
     members_on_record = serializers.IntegerField(read_only=True, help_text="Members listed in this knowledge base.")
@@ -173,7 +171,9 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         """The participation rule's visits the client may see, oldest first; one query."""
         request = self.context.get("request")
         user = request.user if request else AnonymousUser()
-        visits = Organisation.organised_visits.field.model.objects.visible_to(user).involving(organisation)
+        visits = Organisation.organised_visits.field.model.objects.events_visible_to(user).involving(
+            organisation, drafts=user.is_staff
+        )
         field = VisitLink(many=True, read_only=True)
         field.bind("visits", self)
         return field.to_representation(visits.order_by("start_date", "pk"))

@@ -25,12 +25,6 @@ def label_kind_expression(filterset):
     return F("labels__kind")
 
 
-def has_visits_counts(filterset, base, limit: int) -> tuple[str, list]:
-    """The "has visits" facet: the ``base`` organisations that took part in a published visit
-    under the participation rule, and the rest (``OrganisationQuerySet.has_visits_facet_sql``)."""
-    return base.has_visits_facet_sql()
-
-
 def ecosystem_counts(filterset, base, limit: int) -> tuple[str, list]:
     """The ecosystem facet from ``Organisation.ecosystem_ids`` (each id once per organisation),
     with each ecosystem's slug and name: no pass over the link table."""
@@ -46,7 +40,7 @@ def ecosystem_counts(filterset, base, limit: int) -> tuple[str, list]:
 
 class OrganisationFilterSet(FacetedFilterSet):
     """Filters of the organisation lists. The queryset must come from ``for_list()``, whose
-    annotations (``has_visits``, ``has_valid_label``, ``size_band``) some filters read."""
+    annotations (``has_valid_label``, ``size_band``) some filters read."""
 
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label=_("Kind"))
     country = django_filters.ChoiceFilter(choices=country_choices, label=_("Country"))
@@ -77,7 +71,8 @@ class OrganisationFilterSet(FacetedFilterSet):
             single=True,
         ),
         Facet("size", "size_band"),
-        Facet("has_visits", counts=has_visits_counts),
+        # ``Organisation.took_part``, the participation rule stored by triggers (visits/triggers.py).
+        Facet("has_visits", Case(When(took_part=True, then=Value("yes")), default=Value("no"))),
         # target_countries is stored as comma-separated codes: one row per code, counted in SQL.
         Facet(
             "target_country",
@@ -104,8 +99,8 @@ class OrganisationFilterSet(FacetedFilterSet):
         return queryset.filter(has_valid_label=True) if value == "yes" else queryset
 
     def filter_has_visits(self, queryset, name, value):
-        # ``for_list``'s alias: took part in a published visit, in any role (``took_part``).
-        return queryset.filter(has_visits=value == "yes")
+        # Took part in a published visit, in any role (``Organisation.took_part``).
+        return queryset.filter(took_part=value == "yes")
 
     def filter_target_country(self, queryset, name, value):
         # Codes are two letters joined by commas, so containment of the code is an exact match.

@@ -38,10 +38,22 @@ def participation_links() -> tuple[ParticipationLink, ...]:
     was a member of its delegation, hosted a stop of its itinerary, is listed as a participant
     (in any role: delegate, host, organiser, co-organiser, supporter, speaker, attendee) or
     organised it. Every reader builds on these five links: the organisation lists' "has visits"
-    (``OrganisationQuerySet.took_part``, ``has_visits_facet_sql``), the visits' "organisation
-    involved" (``VisitQuerySet.involving``, ``involved_counts_sql``), the profile's timeline and
-    cooperation history, the cooperation graph, the network and the API. Reached through the
-    reverse relations: this app never imports visits."""
+    (``OrganisationQuerySet.took_part``, stored as ``Organisation.took_part`` by the triggers of
+    visits/triggers.py, which write these links in SQL), the visits' "organisation involved"
+    (``VisitQuerySet.involving``, ``involved_counts_sql``), the profile's timeline and cooperation
+    history, the cooperation graph, the network and the API. Reached through the
+    reverse relations: this app never imports visits.
+
+    One event, several accounts: a visit may be another account of an event already on record
+    (``Visit.account_of`` points at the first record; no chains). The event is then ONE for every
+    count and picture: an organisation named by any account the reader may see (published, or any
+    for staff) took part in the event, under its first record; the event counts once in an
+    organisation's visits hosted and made, its timeline and cooperation history, the "organisation
+    involved" facet, the cooperation graph and the network's edge weights; the visit list and
+    the home page's counts show the first record only (``VisitQuerySet.events_visible_to``), and
+    its page names the other accounts with their sources. An account whose first record the
+    reader cannot see (a draft) stands for the event itself. "Has visits" needs no change: an
+    organisation named only by another account has taken part in a visit either way."""
     from clusters.models import Organisation as o  # noqa: PLC0415 (models import this module)
 
     return (

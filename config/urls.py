@@ -8,6 +8,8 @@ admin.site.index_title = "Records"
 # No static() for MEDIA_URL, even in DEBUG: visit attachments are served only through
 # visits:attachment, which refuses a draft's files to the public.
 urlpatterns = [
+    # Report intake lives in the admin's address space, behind its sign-in.
+    path("admin/intake/", include("intake.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("config.api_urls")),
     # The language switcher posts here (django.views.i18n.set_language).

@@ -18,6 +18,7 @@ them under ``/api/``. A viewset reads like a list page::
 import re
 
 from django import forms
+from django.db import models
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -314,7 +315,7 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
 class RecordSerializer(serializers.ModelSerializer):
     """What every record type's serializer has alike: its fields open with the API address, the
     page on the site and the slug. Tags and ecosystems are declared here too; a subclass shows
-    them by naming them in its ``Meta.fields``."""
+    them by naming them in its ``Meta.fields``. A model's URL fields come out as ``OptionalURLField``."""
 
     url = ApiUrlField()
     html_url = HtmlUrlField()
@@ -323,6 +324,13 @@ class RecordSerializer(serializers.ModelSerializer):
 
     class Meta:
         fields = ["url", "html_url", "slug"]
+
+    def build_standard_field(self, field_name, model_field):
+        # Every web address of a record (a website, a report's source) is null when none is on
+        # record, never "": one rule for all, without declaring each field again.
+        if isinstance(model_field, models.URLField):
+            return OptionalURLField, {}
+        return super().build_standard_field(field_name, model_field)
 
 
 # --- Views -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.urls import reverse
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
+from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 
@@ -34,7 +35,9 @@ def tags_field() -> fields.Field:
 
 
 class NaturalKeyResource(resources.ModelResource):
-    """Base of every resource: matched by slug, validated, all or nothing, unchanged rows skipped."""
+    """Base of every resource: matched by slug, validated, all or nothing, unchanged rows skipped.
+    Related records are read and written by slug (several: comma-separated), tags by name, so a
+    resource lists its columns in ``Meta.fields`` and declares none of them."""
 
     class Meta:
         import_id_fields = ["slug"]
@@ -42,6 +45,18 @@ class NaturalKeyResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        if isinstance(django_field, TaggableManager):
+            return tags_field()
+        if django_field.many_to_many:
+            widget = widgets.ManyToManyWidget(django_field.related_model, ",", "slug")
+        elif django_field.many_to_one:
+            widget = widgets.ForeignKeyWidget(django_field.related_model, "slug")
+        else:
+            return super().field_from_django_field(field_name, django_field, readonly)
+        return fields.Field(attribute=field_name, column_name=field_name, widget=widget, readonly=readonly)
 
 
 class AllOrNothingImportExportMixin(ImportExportMixin):

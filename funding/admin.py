@@ -98,15 +98,18 @@ class ProjectPartnerInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(EcosystemCheckboxesMixin, UnderInstrumentAdmin):
-    list_display = ["name", "acronym", "instrument", "start_date", "end_date", "partners_count"]
+    list_display = ["name", "acronym", "instrument", "programme", "funder", "start_date", "end_date", "partners_count"]
+    list_select_related = ["instrument", "programme", "funder"]
     list_filter = [*UnderInstrumentAdmin.list_filter, "ecosystems"]
     search_fields = ["name", "acronym", "instrument__name", "instrument__acronym"]
     search_help_text = "Name or acronym of the project or of its instrument."
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = [*UnderInstrumentAdmin.autocomplete_fields, "programme", "funder"]
     inlines = [ProjectPartnerInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "acronym", "instrument"]}),
+        (None, {"fields": ["name", "slug", "acronym"]}),
+        ("Funding", {"fields": ["funder", "programme", "instrument"]}),
         ("When", {"fields": [("start_date", "end_date", "date_precision")]}),
         ("Partners", {"fields": ["partner_countries", "partners_count"]}),
         ("Budget", {"fields": [("budget", "currency")]}),

@@ -95,6 +95,15 @@ class InstrumentDetailSerializer(InstrumentSerializer):
     bilateral_partner_countries = CountryListField()
     calls = CallLink(source="calls.all", many=True, read_only=True)
     projects = ProjectLink(source="projects.all", many=True, read_only=True)
+    programme_projects = ProjectLink(
+        source="programme_projects.all",
+        many=True,
+        read_only=True,
+        help_text="Projects that ran under it as their programme.",
+    )
+    visits = VisitLink(
+        source="visits.all", many=True, read_only=True, help_text="Visits that used it (that the client may see)."
+    )
 
     class Meta(InstrumentSerializer.Meta):
         fields = [
@@ -110,6 +119,8 @@ class InstrumentDetailSerializer(InstrumentSerializer):
             "ecosystems",
             "calls",
             "projects",
+            "programme_projects",
+            "visits",
         ]
 
 
@@ -158,7 +169,11 @@ class PartnerSerializer(serializers.ModelSerializer):
 class ProjectSerializer(FundingRecordSerializer):
     """A cooperation project as listed: who funded it, when, partner countries and budget."""
 
-    instrument = InstrumentLink(read_only=True, allow_null=True)
+    instrument = InstrumentLink(
+        read_only=True, allow_null=True, help_text="The specific instrument or call that funded it."
+    )
+    programme = InstrumentLink(read_only=True, allow_null=True, help_text="The programme it ran under.")
+    funder = OrganisationLink(read_only=True, allow_null=True, help_text="The organisation that paid for it.")
     partner_countries = CountryListField(help_text="Countries of its partners, including partners not on record.")
     partners_on_record = serializers.IntegerField(read_only=True)
 
@@ -169,6 +184,8 @@ class ProjectSerializer(FundingRecordSerializer):
             "name",
             "acronym",
             "instrument",
+            "programme",
+            "funder",
             "start_date",
             "end_date",
             "date_precision",
@@ -201,7 +218,7 @@ class InstrumentViewSet(RecordViewSet):
     detail_serializer_class = InstrumentDetailSerializer
 
     def get_detail_queryset(self):
-        return Instrument.objects.for_list().for_detail()
+        return Instrument.objects.for_list().for_detail(self.request.user)
 
 
 class CallViewSet(RecordViewSet):

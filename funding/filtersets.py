@@ -195,10 +195,17 @@ class ProjectFilterSet(FacetedFilterSet):
     """Filters of the project list; the queryset comes from ``Project.objects.for_list()``."""
 
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Funded by"))
-    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Partner country"))
+    programme = SlugFilter(field_name="programme", queryset=Instrument.objects.all(), label=_("Programme"))
+    funder = SlugFilter(field_name="funder", queryset=Organisation.objects.all(), label=_("Funder"))
+    # Two-letter codes joined by commas: containment of the code is an exact match.
+    country = django_filters.ChoiceFilter(
+        field_name="partner_countries", lookup_expr="contains", choices=country_choices, label=_("Partner country")
+    )
 
     facets = (
         Facet("instrument", "instrument__slug", label_expression="instrument__name", limit=10),
+        Facet("programme", "programme__slug", label_expression="programme__name", limit=10),
+        Facet("funder", "funder__slug", label_expression="funder__name", limit=10),
         Facet("country", country_codes("partner_countries"), limit=12),
         Facet("tag", "tags__slug", label_expression="tags__name", limit=12, adds=True),
     )
@@ -206,6 +213,3 @@ class ProjectFilterSet(FacetedFilterSet):
     class Meta:
         model = Project
         fields = []
-
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(partner_countries__contains=value)

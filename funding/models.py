@@ -244,7 +244,30 @@ class Project(SluggedModel):
 
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
-    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, null=True, blank=True, related_name="projects")
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text="The specific instrument or call that funded it.",
+    )
+    programme = models.ForeignKey(
+        Instrument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programme_projects",
+        help_text="The programme it ran under (e.g. COSME, Central Europe).",
+    )
+    funder = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_projects",
+        help_text="The organisation that paid for it.",
+    )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     date_precision = date_precision_field()

@@ -38,9 +38,11 @@ class InstrumentQuerySet(SearchableQuerySet):
             .prefetch_related("tags", "eligibilities")
         )
 
-    def for_detail(self):
-        """The instrument page: its family, eligibility, calls (with status) and funded projects
-        with their partners, in a fixed number of queries."""
+    def for_detail(self, user=None):
+        """The instrument page: its family, eligibility, calls (with status), funded projects
+        with their partners, the projects that ran under it as their programme and, given
+        ``user``, the visits that used it that ``user`` may see (the visits app is reached through
+        the reverse relation), in a fixed number of queries."""
         from funding.models import Call, Project, ProjectPartner  # noqa: PLC0415 (the models import this module)
 
         visible_projects = Project.objects.select_related("instrument").prefetch_related(
@@ -54,7 +56,16 @@ class InstrumentQuerySet(SearchableQuerySet):
             "ecosystems",
             models.Prefetch("calls", queryset=Call.objects.with_status().order_by("-opens_on", "-deadline", "pk")),
             models.Prefetch("projects", queryset=visible_projects.order_by("-start_date", "name")),
+            models.Prefetch("programme_projects", queryset=Project.objects.order_by("-start_date", "name")),
+            *self._visits(user),
         )
+
+    def _visits(self, user) -> list:
+        if user is None:
+            return []
+        visit_model = self.model.visits.field.model
+        visits = visit_model.objects.visible_to(user).order_by("start_date", "pk")
+        return [models.Prefetch("visits", queryset=visits)]
 
 
 class CallQuerySet(SearchableQuerySet):
@@ -111,7 +122,7 @@ class ProjectQuerySet(SearchableQuerySet):
         from funding.models import ProjectPartner  # noqa: PLC0415 (the models import this module)
 
         return (
-            self.select_related("instrument")
+            self.select_related("instrument", "programme", "funder")
             .annotate(partners_on_record=count_related(ProjectPartner, "project"))
             .prefetch_related("tags")
         )
@@ -122,7 +133,7 @@ class ProjectQuerySet(SearchableQuerySet):
         from funding.models import ProjectPartner  # noqa: PLC0415 (the models import this module)
 
         visit_model = self.model.visits.field.model
-        return self.select_related("instrument").prefetch_related(
+        return self.select_related("instrument", "programme", "funder").prefetch_related(
             "tags",
             "ecosystems",
             models.Prefetch(

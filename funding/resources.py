@@ -1,21 +1,10 @@
-"""Bulk import and export of instruments and calls (see clusters/resources.py)."""
+"""Bulk import and export of instruments and calls through the admin (see core/importing.py)."""
 
-from import_export import fields, widgets
-
-from clusters.models import Organisation
-from clusters.resources import ecosystems_field
-from core.importing import NaturalKeyResource, tags_field
+from core.importing import NaturalKeyResource
 from funding.models import Call, Instrument
 
 
 class InstrumentResource(NaturalKeyResource):
-    managing_body = fields.Field(
-        attribute="managing_body", column_name="managing_body", widget=widgets.ForeignKeyWidget(Organisation, "slug")
-    )
-    parent = fields.Field(attribute="parent", column_name="parent", widget=widgets.ForeignKeyWidget(Instrument, "slug"))
-    ecosystems = ecosystems_field()
-    tags = tags_field()
-
     class Meta(NaturalKeyResource.Meta):
         model = Instrument
         fields = [
@@ -46,11 +35,6 @@ class InstrumentResource(NaturalKeyResource):
 
 
 class CallResource(NaturalKeyResource):
-    instrument = fields.Field(
-        attribute="instrument", column_name="instrument", widget=widgets.ForeignKeyWidget(Instrument, "slug")
-    )
-    tags = tags_field()
-
     class Meta(NaturalKeyResource.Meta):
         model = Call
         fields = [

@@ -115,7 +115,9 @@ class ProjectListView(FundingListView):
 class InstrumentDetailView(DetailView):
     template_name = "funding/instrument_detail.html"
     context_object_name = "instrument"
-    queryset = Instrument.objects.for_detail()
+
+    def get_queryset(self):
+        return Instrument.objects.for_detail(self.request.user)
 
 
 class CallDetailView(DetailView):

@@ -15,7 +15,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        visits = Visit.objects.visible_to(self.request.user)
+        visits = Visit.objects.events_visible_to(self.request.user)
         kinds = dict(Organisation.Kind.choices)
         by_kind = Organisation.objects.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
         context["organisation_kinds"] = [{"label": kinds.get(row["kind"], row["kind"]), **row} for row in by_kind]

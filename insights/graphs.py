@@ -11,6 +11,7 @@ alternatives show.
 import math
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
@@ -201,10 +202,11 @@ def _describe(partner: Partner, org, projects: bool = True) -> str:
 
 def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
     """Clusters, poles and networks linked by published visits and events they took part in
-    together (the participation rule, any role; ``VisitQuerySet.co_participation``). Keeps at
+    together (the participation rule, any role; ``VisitQuerySet.co_participation``), an event
+    told by several accounts once. Keeps at
     most ``limit`` of them, from the strongest links down, so that the picture shows links rather
     than busy but unrelated nodes; their ids, every link among them, the totals. Two queries."""
-    return Visit.objects.published().co_participation(Organisation.CLUSTER_KINDS, limit)
+    return Visit.objects.events_visible_to(AnonymousUser()).co_participation(Organisation.CLUSTER_KINDS, limit)
 
 
 def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:

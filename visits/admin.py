@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
 from core.admin import HTTPS_URLS, CountryListFilter, HistoryLinkInlineMixin, InlineHistoryMixin
+from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
@@ -50,16 +51,16 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmin):
-    list_display = ["title", "kind", "start_date", "city", "country", "organiser", "status"]
+class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmin):
+    list_display = ["title", "kind", "start_date", "city", "country", "organiser", "account_of", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
-    list_select_related = ["organiser"]
+    list_select_related = ["organiser", "account_of"]
     search_fields = ["title", "venue", "city", "organiser__name", "organiser__acronym", "hosts__name", "hosts__acronym"]
     search_help_text = "Title, venue, city, or the name or acronym of the organiser or a host."
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = HTTPS_URLS
-    autocomplete_fields = ["organiser", "delegation", "hosts", "project"]
+    autocomplete_fields = ["organiser", "delegation", "hosts", "project", "instruments", "account_of"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     inlines = [ItineraryStopInline, ParticipantInline, FindingInline, FollowUpInline, AttachmentInline]
     history_inlines = [(ItineraryStop, "visit"), (Participant, "visit"), (Finding, "visit")]
@@ -73,6 +74,7 @@ class VisitAdmin(EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmi
                     "slug",
                     "kind",
                     ("start_date", "end_date", "date_precision"),
+                    "date_note",
                     "venue",
                     ("city", "region", "country"),
                 ]
@@ -80,10 +82,27 @@ class VisitAdmin(EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmi
         ),
         (
             "Who",
-            {"fields": ["organiser", "delegation", "hosts", "project", "participants_count", "participant_countries"]},
+            {
+                "fields": [
+                    "organiser",
+                    "delegation",
+                    "hosts",
+                    "project",
+                    "instruments",
+                    "participants_count",
+                    "participant_countries",
+                ]
+            },
         ),
         ("Report", {"fields": ["language", "purpose", "summary", "report", "summary_en"]}),
-        ("Source", {"fields": ["source_citation", "source_url", "source_date"]}),
+        (
+            "Source",
+            {
+                "fields": ["source_citation", "source_url", "source_date", "account_of"],
+                "description": "A report that tells a visit already on record again: point “Another account "
+                "of” at that first record, keep this report's own dates and figures.",
+            },
+        ),
         ("Classification", {"fields": ["ecosystems", "tags"]}),
         ("Status", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from core.api import (
     CountryCodeField,
     CountryListField,
-    OptionalURLField,
+    InstrumentLink,
     OrganisationLink,
     ProjectLink,
     RecordSerializer,
@@ -20,6 +20,20 @@ from core.api import (
 from visits.filtersets import VisitFilterSet
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 from visits.querysets import delegation_countries
+
+
+class FirstRecordLink(VisitLink):
+    """The first record of the event a visit is another account of; null while that record is
+    a draft (except for staff), as on the site."""
+
+    def get_attribute(self, instance):
+        first = instance.account_of
+        if first is None:
+            return None
+        request = self.context.get("request")
+        if first.status != Visit.Status.PUBLISHED and not (request and request.user.is_staff):
+            return None
+        return first
 
 
 class VisitSerializer(RecordSerializer):
@@ -34,6 +48,11 @@ class VisitSerializer(RecordSerializer):
         "participants, counted groups included (ISO 3166-1 alpha-2 codes, sorted)."
     )
     project = ProjectLink(read_only=True, allow_null=True)
+    account_of = FirstRecordLink(
+        read_only=True,
+        allow_null=True,
+        help_text="The first record of the event this visit is another account of; null for a first record.",
+    )
 
     class Meta:
         model = Visit
@@ -55,6 +74,7 @@ class VisitSerializer(RecordSerializer):
             "delegation",
             "delegation_countries",
             "project",
+            "account_of",
             "language",
             "summary_en",
             "ecosystems",
@@ -130,13 +150,15 @@ class AttachmentSerializer(serializers.ModelSerializer):
 class VisitDetailSerializer(VisitSerializer):
     """A visit or event with its report, programme day by day, participants, findings, follow-ups and files."""
 
-    source_url = OptionalURLField()
     participant_countries = CountryListField()
     stops = ItineraryStopSerializer(many=True, read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
     follow_ups = FollowUpSerializer(many=True, read_only=True)
     attachments = AttachmentSerializer(many=True, read_only=True)
+    instruments = InstrumentLink(
+        source="instruments.all", many=True, read_only=True, help_text="Funding instruments the visit used."
+    )
 
     class Meta(VisitSerializer.Meta):
         fields = [
@@ -149,6 +171,7 @@ class VisitDetailSerializer(VisitSerializer):
             "source_date",
             "participants_count",
             "participant_countries",
+            "instruments",
             "stops",
             "participants",
             "findings",

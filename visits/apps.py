@@ -22,7 +22,7 @@ class VisitsConfig(AppConfig):
                 _("visits and events"),
                 position=20,
                 search=VISITS,
-                home_count=lambda user: Visit.objects.visible_to(user).count(),
+                home_count=lambda user: Visit.objects.events_visible_to(user).count(),
                 api_enums={f"{name}Enum": choices for name, choices in enums.items()},
             )
         )

@@ -16,7 +16,13 @@ Project = Visit.project.field.related_model
 def involved_counts(filterset, base, limit: int) -> tuple[str, list]:
     """The "organisation involved" facet: per organisation, how many of the ``base`` visits it
     took part in under the participation rule (``VisitQuerySet.involved_counts_sql``)."""
-    return base.involved_counts_sql(limit)
+    return base.involved_counts_sql(limit, drafts=_is_staff(filterset))
+
+
+def _is_staff(filterset) -> bool:
+    """Whether the reader may see drafts, so that draft accounts of an event count for it."""
+    user = getattr(filterset.request, "user", None)
+    return bool(user and user.is_staff)
 
 
 def delegation_country_counts(filterset, base, limit: int) -> tuple[str, list]:
@@ -72,4 +78,4 @@ class VisitFilterSet(FacetedFilterSet):
         return queryset.from_country(value)
 
     def filter_organisation(self, queryset, name, value):
-        return queryset.involving(value)
+        return queryset.involving(value, drafts=_is_staff(self))

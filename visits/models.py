@@ -2,6 +2,7 @@
 follow-ups, each report kept in its own language."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -21,6 +22,7 @@ from core.models import (
     tracked_history,
 )
 from visits.querysets import VisitQuerySet
+from visits.triggers import link_changed, visit_changed
 
 
 class Visit(SluggedModel):
@@ -67,6 +69,19 @@ class Visit(SluggedModel):
     project = models.ForeignKey(
         "funding.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="visits"
     )
+    instruments = models.ManyToManyField(
+        "funding.Instrument", blank=True, related_name="visits", help_text="Funding instruments the visit used."
+    )
+    account_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="other_accounts",
+        verbose_name=_("another account of"),
+        help_text="The visit already on record that this report tells again (from another source). "
+        "Profiles, counts and graphs then show the event once.",
+    )
 
     purpose = models.TextField(blank=True)
     summary = models.TextField(blank=True, help_text="Short summary in the report's language.")
@@ -102,10 +117,11 @@ class Visit(SluggedModel):
     )
 
     objects = VisitQuerySet.as_manager()
-    history = tracked_history(m2m_fields=[delegation, hosts, ecosystems])
+    history = tracked_history(m2m_fields=[delegation, hosts, ecosystems, instruments])
 
     class Meta(SluggedModel.Meta):
         ordering = ["-start_date", "title"]
+        triggers = [*SluggedModel.Meta.triggers, *visit_changed()]
         indexes = [
             models.Index(fields=["status", "-start_date"]),
             models.Index(fields=["kind", "start_date"], name="visit_kind_start_date"),
@@ -123,6 +139,11 @@ class Visit(SluggedModel):
                 name="visit_published_has_english_summary",
                 violation_error_message="A report not in English needs an English summary to be published.",
             ),
+            models.CheckConstraint(
+                condition=~Q(account_of=F("pk")),
+                name="visit_not_account_of_itself",
+                violation_error_message="A visit cannot be another account of itself.",
+            ),
         ]
 
     def __str__(self):
@@ -130,6 +151,31 @@ class Visit(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("visits:visit-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Accounts point at the first record of their event, never at another account: no
+        chains, so that "the event" of any visit is one step away (``primary_event``)."""
+        super().clean()
+        if self.account_of_id is None:
+            return
+        if self.pk is not None and self.account_of_id == self.pk:
+            raise ValidationError({"account_of": _("A visit cannot be another account of itself.")})
+        if self.account_of.account_of_id is not None:
+            raise ValidationError(
+                {
+                    "account_of": _("That visit is itself another account; point at the first record, %(first)s.")
+                    % {"first": self.account_of.account_of}
+                }
+            )
+        if self.pk is not None and self.other_accounts.exists():
+            raise ValidationError(
+                {"account_of": _("Other accounts point at this visit; it cannot be another account itself.")}
+            )
+
+    @property
+    def primary_event(self) -> "Visit":
+        """The record that stands for the event: the visit itself, or the one it is an account of."""
+        return self.account_of if self.account_of_id else self
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -143,7 +189,9 @@ class ItineraryStop(TimeStampedModel):
     """One stop of a visit's programme: on day N, at a host and place, what happened."""
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="stops")
-    day = models.PositiveSmallIntegerField(help_text="Day of the visit, from 1.")
+    day = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Day of the visit, from 1. Empty when the source does not say."
+    )
     date = models.DateField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within the day.")
     host = models.ForeignKey(
@@ -156,16 +204,21 @@ class ItineraryStop(TimeStampedModel):
     history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
-        ordering = ["visit", "day", "position", "pk"]
+        # Stops of an unknown day come after the dated ones.
+        ordering = ["visit", F("day").asc(nulls_last=True), "position", "pk"]
+        triggers = [*TimeStampedModel.Meta.triggers, *link_changed("host_id")]
         verbose_name = _("itinerary stop")
         constraints = [
             models.CheckConstraint(
-                condition=Q(day__gte=1), name="stop_day_from_one", violation_error_message="Days are counted from 1."
+                condition=Q(day__isnull=True) | Q(day__gte=1),
+                name="stop_day_from_one",
+                violation_error_message="Days are counted from 1.",
             ),
         ]
 
     def __str__(self):
-        return f"Day {self.day}: {self.host or self.place}"
+        day = f"Day {self.day}" if self.day is not None else "Day not stated"
+        return f"{day}: {self.host or self.place}"
 
 
 class Participant(TimeStampedModel):
@@ -196,6 +249,7 @@ class Participant(TimeStampedModel):
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "role", "pk"]
+        triggers = [*TimeStampedModel.Meta.triggers, *link_changed()]
         constraints = [
             models.CheckConstraint(
                 condition=Q(organisation__isnull=False) | ~Q(person_name="") | ~Q(group=""),
@@ -325,7 +379,9 @@ class Attachment(TimeStampedModel):
         return self.title or self.original_name or self.file.name
 
 
-# The link tables of the many-to-many fields, named only to carry their data-version triggers.
-VisitDelegationLink = link_proxy(Visit.delegation, "VisitDelegationLink")
-VisitHostLink = link_proxy(Visit.hosts, "VisitHostLink")
+# The link tables of the many-to-many fields, named only to carry their triggers: the data
+# version, and ``Organisation.took_part`` for the delegation and hosts (visits/triggers.py).
+VisitDelegationLink = link_proxy(Visit.delegation, "VisitDelegationLink", *link_changed())
+VisitHostLink = link_proxy(Visit.hosts, "VisitHostLink", *link_changed())
 VisitEcosystemLink = link_proxy(Visit.ecosystems, "VisitEcosystemLink")
+VisitInstrumentLink = link_proxy(Visit.instruments, "VisitInstrumentLink")

@@ -7,6 +7,11 @@ through ``VisitQuerySet.involving``.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from clusters.models import Organisation
 from visits.models import Participant, Visit
@@ -23,8 +28,52 @@ class Stop:
     """An itinerary stop's host and day, as the timeline shows it."""
 
     host: Organisation
-    day: int
+    day: int | None
     visit: Visit
+
+
+@dataclass(eq=False)
+class CountedGroup:
+    """An unnamed group with a country that took part in visits ("18 Belarusian clusters"): a
+    partner of the cooperation history and graph like an organisation, one per group and country.
+    It links to the visits whose delegation came from its country, or, when it was not a
+    delegation, to the visit it was seen at."""
+
+    group: str
+    country: Country
+    role: str
+    count: int | None = None
+    visit: Visit | None = None
+    acronym: str = ""
+    is_counted_group: bool = True
+
+    @property
+    def pk(self) -> str:
+        return f"group:{self.country.code}:{self.role}:{self.group.strip().casefold()}"
+
+    def __eq__(self, other):
+        return isinstance(other, CountedGroup) and other.pk == self.pk
+
+    def __hash__(self):
+        return hash(self.pk)
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+    def __str__(self):
+        if self.count:
+            return _("%(group)s (%(count)s, %(country)s)") % {
+                "group": self.group,
+                "count": self.count,
+                "country": self.country.name,
+            }
+        return _("%(group)s (%(country)s)") % {"group": self.group, "country": self.country.name}
+
+    def get_absolute_url(self) -> str:
+        if self.role == Participant.Role.DELEGATE:
+            return f"{reverse('visits:visit-list')}?{urlencode({'delegation_country': self.country.code})}"
+        return self.visit.get_absolute_url()
 
 
 @dataclass
@@ -50,23 +99,36 @@ class Partner:
 
 
 def visits_involving(org, user) -> list[Visit]:
-    """Visits ``user`` may see in which ``org`` took part (``VisitQuerySet.involving``), oldest
-    first, each with everyone else involved (``involved_hosts``, ``involved_delegation``,
-    ``involved_stops``, ``involved_participants`` as (organisation, role); the organiser is
-    ``visit.organiser``); one query. The organisations carry the fields the page shows (name,
-    acronym, slug, kind, country); one instance per organisation across all visits."""
+    """Events ``user`` may see in which ``org`` took part (``VisitQuerySet.involving``), oldest
+    first, once each however many accounts tell them (``events_visible_to``), each with everyone
+    else involved in any of its accounts (``involved_hosts``, ``involved_delegation``,
+    ``involved_stops``, ``involved_participants`` as (organisation, role), ``involved_counted``
+    as (``CountedGroup``, role); the organiser is ``visit.organiser``); one query. The
+    organisations carry the fields the page shows (name, acronym, slug, kind, country); one
+    instance per organisation, and per counted group and country, across all visits."""
     visits = list(
-        Visit.objects.visible_to(user)
-        .involving(org)
+        Visit.objects.events_visible_to(user)
+        .involving(org, drafts=user.is_staff)
         .select_related("organiser", "project")
-        .with_involved()
+        .with_involved(drafts=user.is_staff)
         .order_by("start_date", "pk")
     )
     organisations = {org.pk: org}
+    groups: dict[str, CountedGroup] = {}
     for visit in visits:
+        visit.involved_counted = []
+        for role, group, count, country in visit.involved_groups:
+            counted = CountedGroup(group, Country(country), role, count, visit)
+            counted = groups.setdefault(counted.pk, counted)
+            if (counted, role) not in visit.involved_counted:
+                visit.involved_counted.append((counted, role))
         visit.involved_hosts, visit.involved_delegation, visit.involved_stops = [], [], []
         visit.involved_participants = []
+        seen = set()  # two accounts of one event name the same host, stop or participant
         for relation, day, _position, role, pk, name, acronym, slug, kind, country in visit.involved:
+            if (relation, day, role, pk) in seen:
+                continue
+            seen.add((relation, day, role, pk))
             other = organisations.get(pk)
             if other is None:
                 other = organisations[pk] = Organisation(
@@ -85,12 +147,13 @@ def visits_involving(org, user) -> list[Visit]:
 
 def sides(visit) -> tuple[dict, dict, dict]:
     """The hosting side (hosts, stop hosts, participants as host), the visiting side (delegation,
-    participants as delegate) and everyone involved in ``visit`` (organiser included), by key."""
+    participants as delegate, counted groups as delegate) and everyone involved in ``visit``
+    (organiser and counted groups with a country included), by key."""
     hosting = {o.pk: o for o in visit.involved_hosts}
     hosting.update((s.host.pk, s.host) for s in visit.involved_stops)
     visiting = {o.pk: o for o in visit.involved_delegation}
     everyone = {**hosting, **visiting}
-    for organisation, role in visit.involved_participants:
+    for organisation, role in [*visit.involved_participants, *getattr(visit, "involved_counted", [])]:
         everyone[organisation.pk] = organisation
         if role == Participant.Role.HOST:
             hosting[organisation.pk] = organisation
@@ -102,7 +165,9 @@ def sides(visit) -> tuple[dict, dict, dict]:
 
 
 def cooperation_partners(org, visits, project_links=()) -> list[Partner]:
-    """THE partner algorithm: every organisation linked to ``org`` by one of ``visits``
+    """THE partner algorithm: every organisation, and every counted group with a country
+    (``CountedGroup``: "18 Belarusian clusters" counts as a delegation from Belarus), linked to
+    ``org`` by one of ``visits``
     (``visits_involving``) or, given, one of ``project_links`` (partner links with
     ``organisation`` and ``project``, e.g. ``funding.participation.project_partner_links``),
     most ties first. On a visit, one on the visiting side ``VISITED_US`` when ``org`` hosted,
@@ -133,4 +198,6 @@ def cooperation_partners(org, visits, project_links=()) -> list[Partner]:
         partner.ties.sort(
             key=lambda t: (TIE_ORDER[t.kind], t.visit.start_date.toordinal() if t.visit else 0, str(t.project or ""))
         )
-    return sorted(partners.values(), key=lambda p: (-len(p.ties), p.organisation.name.casefold(), p.organisation.pk))
+    return sorted(
+        partners.values(), key=lambda p: (-len(p.ties), p.organisation.name.casefold(), str(p.organisation.pk))
+    )

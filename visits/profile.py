@@ -28,9 +28,7 @@ def timeline(org) -> list[dict]:
             roles.append({"visit": visit, "role": _("Visited")})
         if not any(o.pk == org.pk for o in visit.involved_hosts):
             roles += [
-                {"visit": visit, "role": _("Hosted a stop (day %(day)s)") % {"day": s.day}, "stop": s}
-                for s in visit.involved_stops
-                if s.host.pk == org.pk
+                {"visit": visit, "role": _stop_role(s), "stop": s} for s in visit.involved_stops if s.host.pk == org.pk
             ]
         if not roles and visit.organiser_id == org.pk:
             roles.append({"visit": visit, "role": _("Organised")})
@@ -54,3 +52,9 @@ def cooperation(org) -> list[dict]:
         }
         for partner in cooperation_partners(org, org.involved_visits)
     ]
+
+
+def _stop_role(stop) -> str:
+    if stop.day is None:
+        return _("Hosted a stop (day not stated)")
+    return _("Hosted a stop (day %(day)s)") % {"day": stop.day}

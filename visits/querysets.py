@@ -30,14 +30,24 @@ SELECT COALESCE(json_agg(json_build_array(i.relation, i.day, i.position, i.role,
                          ORDER BY i.relation, i.day, i.position, i.n, o.name, o.id)::text, '[]')
 FROM (
     SELECT 'host' AS relation, 0 AS day, 0 AS position, '' AS role, id AS n, organisation_id AS org
-    FROM {hosts} WHERE visit_id = {visits}.id
-    UNION ALL SELECT 'delegation', 0, 0, '', id, organisation_id FROM {delegation} WHERE visit_id = {visits}.id
+    FROM {hosts} WHERE visit_id IN ({accounts})
+    UNION ALL SELECT 'delegation', 0, 0, '', id, organisation_id FROM {delegation} WHERE visit_id IN ({accounts})
     UNION ALL SELECT 'stop', day, position, '', id, host_id FROM {stops}
-    WHERE visit_id = {visits}.id AND host_id IS NOT NULL
+    WHERE visit_id IN ({accounts}) AND host_id IS NOT NULL
     UNION ALL SELECT 'participant', 0, 0, role, id, organisation_id FROM {participants}
-    WHERE visit_id = {visits}.id AND organisation_id IS NOT NULL
+    WHERE visit_id IN ({accounts}) AND organisation_id IS NOT NULL
 ) AS i JOIN {organisations} AS o ON o.id = i.org
 """
+# The counted groups with a country (a participant with a group and no organisation, e.g. "18
+# Belarusian clusters") of a visit and its other accounts, as [role, group, count, country].
+GROUPS_SQL = """
+SELECT COALESCE(json_agg(json_build_array(p.role, p."group", p.count, p.country) ORDER BY p.role, p.id)::text, '[]')
+FROM {participants} AS p
+WHERE p.visit_id IN ({accounts}) AND p.organisation_id IS NULL AND p."group" <> '' AND p.country <> ''
+"""
+# The visit itself and the other accounts of its event the reader may see (``{status}``: empty,
+# or a condition on their status): whoever took part in one of them took part in the event.
+ACCOUNTS_SQL = "SELECT {visits}.id UNION ALL SELECT a.id FROM {visits} AS a WHERE a.account_of_id = {visits}.id{status}"
 
 # Pairs of organisations of some kinds that took part in the same visits (``involved``: the
 # participation rule's (visit, organisation) pairs, built by the ORM), with how many visits
@@ -78,20 +88,22 @@ def _lookup(organisations) -> tuple[str, object]:
     return "", organisations
 
 
-def involvement(organisations, visit=None):
+def involvement(organisations, visit=None, *, drafts: bool = False):
     """A condition: ``organisations`` (an organisation, an id, ids, a QuerySet or an
-    ``OuterRef``) took part in ``visit`` (an id; by default the outer visit) under the participation rule
-    (host, delegation member, itinerary-stop host, participant in any role, organiser). One
-    ``EXISTS`` per link, so that rows never repeat."""
+    ``OuterRef``) took part in ``visit`` (an id; by default the outer visit) under the participation
+    rule (host, delegation member, itinerary-stop host, participant in any role, organiser),
+    either in it or in another account of its event (``Visit.account_of``; draft accounts count
+    only with ``drafts``). One ``EXISTS`` per link, so that rows never repeat."""
     suffix, value = _lookup(organisations)
     visit = OuterRef("pk") if visit is None else visit
-    return functools.reduce(
-        operator.or_,
-        (
-            Exists(link.rows().filter(**{link.visit: visit, f"{link.organisation}{suffix}": value}))
-            for link in participation_links()
-        ),
-    )
+    conditions = []
+    for link in participation_links():
+        account = {link.visit_path("account_of"): visit}
+        if not drafts:
+            account[link.visit_path("status")] = PUBLISHED
+        rows = link.rows().filter(Q(**{link.visit: visit}) | Q(**account), **{f"{link.organisation}{suffix}": value})
+        conditions.append(Exists(rows))
+    return functools.reduce(operator.or_, conditions)
 
 
 def _union(querysets) -> tuple[str, list]:
@@ -111,6 +123,16 @@ class VisitQuerySet(models.QuerySet):
         """Drafts are for staff only; everyone else sees published visits."""
         return self if user.is_staff else self.published()
 
+    def events_visible_to(self, user):
+        """The visits ``user`` may see that stand for their event, once each: every visit but
+        another account (``account_of``) of a first record ``user`` may also see. The visit
+        list, the home page's counts and the graphs read events; a visit's page names its other
+        accounts. See ``clusters.participation.participation_links`` for the whole rule."""
+        visible = self.visible_to(user)
+        if user.is_staff:
+            return visible.filter(account_of__isnull=True)
+        return visible.exclude(account_of__status=PUBLISHED)
+
     def most_recent(self, n: int = 5):
         return self.order_by("-start_date", "-pk")[:n]
 
@@ -121,25 +143,35 @@ class VisitQuerySet(models.QuerySet):
 
     # --- The participation rule, visits' side -----------------------------------------------
 
-    def involving(self, organisations):
+    def involving(self, organisations, *, drafts: bool = False):
         """Visits in which ``organisations`` (an organisation, an id, ids or a QuerySet) took
-        part: hosted, were in the delegation, hosted an itinerary stop, are listed as a
-        participant in any role, or organised. The same rule as
+        part, themselves or through another account of their event (``involvement``; draft
+        accounts count with ``drafts``, for staff): hosted, were in the delegation, hosted an
+        itinerary stop, are listed as a participant in any role, or organised. The same rule as
         ``OrganisationQuerySet.took_part`` (``clusters.participation.participation_links``)."""
-        return self.filter(involvement(organisations))
+        return self.filter(involvement(organisations, drafts=drafts))
 
-    def participation_pairs(self) -> tuple[str, list]:
+    def participation_pairs(self, *, drafts: bool = False) -> tuple[str, list]:
         """SQL of every distinct ``(visit_id, organisation_id)`` of these visits under the
-        participation rule, built by the ORM from its links."""
+        participation rule, built by the ORM from its links; the organisations of another
+        account of one of these visits (published, or any with ``drafts``) are paired with that
+        visit, so that an event counts once however many accounts tell it."""
         ids = self.order_by().values("pk")
-        return _union(link.pairs().filter(**{f"{link.visit}__in": ids}) for link in participation_links())
+        querysets = []
+        for link in participation_links():
+            querysets.append(link.pairs().filter(**{f"{link.visit}__in": ids}))
+            accounts = {"account_of__in": ids} if drafts else {"account_of__in": ids, "status": PUBLISHED}
+            querysets.append(
+                link.rows(**accounts).order_by().values_list(link.visit_path("account_of"), f"{link.organisation}_id")
+            )
+        return _union(querysets)
 
-    def involved_counts_sql(self, limit: int) -> tuple[str, list]:
+    def involved_counts_sql(self, limit: int, *, drafts: bool = False) -> tuple[str, list]:
         """The "organisation involved" facet of these visits as ``facet_value, facet_label,
         facet_count`` SQL: per organisation, how many of them it took part in
         (``participation_pairs``), the top ``limit`` + 1 with slug and name. Reads the links of
         these visits only, never every organisation."""
-        pairs, params = self.participation_pairs()
+        pairs, params = self.participation_pairs(drafts=drafts)
         sql = (
             "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count FROM ("
             f"SELECT l.organisation_id, COUNT(*) AS n FROM ({pairs}) AS l(visit_id, organisation_id)"
@@ -148,21 +180,32 @@ class VisitQuerySet(models.QuerySet):
         )
         return sql, [*params, limit + 1]
 
-    def with_involved(self):
+    def with_involved(self, *, drafts: bool = False):
         """Annotated with ``involved``: everyone involved in each visit but its organiser, as a
         list of [relation, day, position, role, id, name, acronym, slug, kind, country]
-        (``INVOLVED_SQL``; ``visits.participation.visits_involving`` reads it). One query."""
+        (``INVOLVED_SQL``; ``visits.participation.visits_involving`` reads it), and with
+        ``involved_groups``, its counted groups with a country as [role, group, count, country]
+        (``GROUPS_SQL``); those of its other accounts included (published ones, or any with
+        ``drafts``). One query."""
         from visits.models import ItineraryStop, Participant  # noqa: PLC0415 (models import this module)
 
+        visits = self.model._meta.db_table
+        status = "" if drafts else f" AND a.status = '{PUBLISHED}'"
+        accounts = ACCOUNTS_SQL.format(visits=visits, status=status)
+        participants = Participant._meta.db_table
         sql = INVOLVED_SQL.format(
             hosts=self.model.hosts.through._meta.db_table,
             delegation=self.model.delegation.through._meta.db_table,
             stops=ItineraryStop._meta.db_table,
-            participants=Participant._meta.db_table,
-            visits=self.model._meta.db_table,
+            participants=participants,
+            accounts=accounts,
             organisations=Organisation._meta.db_table,
         )
-        return self.annotate(involved=RawSQL(sql, (), output_field=JSONField()))
+        groups = GROUPS_SQL.format(participants=participants, accounts=accounts)
+        return self.annotate(
+            involved=RawSQL(sql, (), output_field=JSONField()),
+            involved_groups=RawSQL(groups, (), output_field=JSONField()),
+        )
 
     def co_participation(self, kinds, limit: int) -> tuple[list[int], list[tuple[int, int, int]], int, int]:
         """Organisations of ``kinds`` linked by taking part in the same of these visits (the
@@ -229,9 +272,12 @@ class VisitQuerySet(models.QuerySet):
     # --- Read paths ---------------------------------------------------------------------------
 
     def for_list(self):
-        """List pages, CSV export and the API's list: organiser, project, hosts, delegation,
-        tags and ecosystems loaded in a fixed number of queries, however many rows."""
-        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
+        """List pages, CSV export and the API's list: organiser, project, the first record of
+        another account (``account_of``), hosts, delegation, tags and ecosystems loaded in a fixed
+        number of queries, however many rows."""
+        return self.select_related("organiser", "project", "account_of").prefetch_related(
+            "hosts", "delegation", "tags", "ecosystems"
+        )
 
     def with_delegates(self):
         """Also the delegate participants with their country (``delegates``), for the API's
@@ -241,19 +287,26 @@ class VisitQuerySet(models.QuerySet):
     def for_detail(self):
         """The visit page and the API's detail: everything it shows, in a fixed number of
         queries. Combine with ``visible_to()``; a follow-up's outcome visit is loaded whatever
-        its status."""
+        its status. ``has_other_accounts``: whether other accounts of the event point at it
+        (``visits.accounts.other_accounts`` reads them)."""
         from visits.models import Finding, FollowUp, ItineraryStop, Participant  # noqa: PLC0415
 
-        return self.select_related("organiser", "project__instrument").prefetch_related(
-            "hosts",
-            "delegation",
-            "tags",
-            "ecosystems",
-            models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
-            models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
-            models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
-            models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
-            "attachments",
+        accounts = self.model.objects.filter(account_of=OuterRef("pk"))
+        return (
+            self.select_related("organiser", "project__instrument", "account_of")
+            .annotate(has_other_accounts=Exists(accounts))
+            .prefetch_related(
+                "hosts",
+                "delegation",
+                "instruments",
+                "tags",
+                "ecosystems",
+                models.Prefetch("stops", queryset=ItineraryStop.objects.select_related("host")),
+                models.Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+                models.Prefetch("findings", queryset=Finding.objects.select_related("subject")),
+                models.Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "outcome")),
+                "attachments",
+            )
         )
 
 

@@ -6,6 +6,7 @@ from django.views.generic import DetailView
 
 from core.filtering import FacetedListView
 from core.filtering.export import joined
+from visits.accounts import other_accounts
 from visits.filtersets import VisitFilterSet
 from visits.models import Attachment, Visit
 
@@ -48,7 +49,8 @@ class VisitListView(FacetedListView):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        # One row per event: another account is named on its first record's page.
+        return super().get_queryset().events_visible_to(self.request.user)
 
 
 class VisitDetailView(DetailView):
@@ -75,6 +77,7 @@ class VisitDetailView(DetailView):
         # summary too (an English report has no separate one).
         visit = self.object
         context["show_summary_en"] = bool(visit.summary_en) and visit.language not in ("en", get_language())
+        context["other_accounts"] = other_accounts(visit, user)
         return context
 
 

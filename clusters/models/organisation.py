@@ -102,6 +102,11 @@ class Organisation(SluggedModel):
     # (clusters/triggers.py): list filters and facets read them from the list indexes below instead of
     # joining 46,000 link rows per facet at 100,000 organisations. Never written by the app.
     ecosystem_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    # Took part in a published visit under the participation rule (clusters/participation.py),
+    # kept current by database triggers on the visits' tables (visits/triggers.py): the partner
+    # lists' "has visits" filter and facet read it from the list indexes instead of probing five
+    # link tables per organisation. Never written by the app.
+    took_part = models.BooleanField(default=False, editable=False)
     members = models.ManyToManyField(
         "self", through="Membership", symmetrical=False, related_name="member_of", blank=True
     )
@@ -124,7 +129,7 @@ class Organisation(SluggedModel):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names", "ecosystem_ids"])
+    history = tracked_history(m2m_fields=[ecosystems], excluded_fields=["search_names", "ecosystem_ids", "took_part"])
 
     class Meta(SluggedModel.Meta):
         ordering = ["name"]
@@ -136,11 +141,13 @@ class Organisation(SluggedModel):
             # The included columns let the facet counts of a filtered list (kind, country,
             # ecosystem) come from index-only scans.
             models.Index(
-                fields=["country", "name", "id"], include=["kind", "ecosystem_ids"], name="organisation_country_name"
+                fields=["country", "name", "id"],
+                include=["kind", "ecosystem_ids", "took_part"],
+                name="organisation_country_name",
             ),
             models.Index(
                 fields=["kind", "country", "name", "id"],
-                include=["ecosystem_ids"],
+                include=["ecosystem_ids", "took_part"],
                 name="organisation_kind_country_name",
             ),
             models.Index(fields=["region"], name="organisation_region"),

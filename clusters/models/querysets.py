@@ -10,16 +10,12 @@ import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Case, Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest, Length
-from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clusters.participation import participation_links
-from core import fulltext
 from core.models import SearchableQuerySet, count_related
-from core.text import fold, transliterate
 
 # Visits live in the visits app, which depends on this one; they are reached through the
 # reverse relations, never imported. Only published visits count on public list pages.
@@ -27,31 +23,18 @@ PUBLISHED_VISIT = {"visit__status": "published"}
 PUBLISHED = {"status": "published"}
 
 
-# How close (pg_trgm similarity of folded names) a new name must be to an existing one to be
-# shown as a possible duplicate, and how long a name must be to be looked for inside others.
-DUPLICATE_SIMILARITY = 0.55
-MIN_CONTAINED_LENGTH = 5
-
-
-def _best_similarity(typed: list[str], column) -> Greatest:
-    """The best trigram similarity between any of the ``typed`` texts and folded ``column``."""
-    folded = fulltext.Fold(column)
-    scores = [Func(Value(t), folded, function="similarity", output_field=models.FloatField()) for t in typed]
-    return Greatest(*scores, Value(0.0))
-
-
-def _name_matches(typed: list[str], column, *, contains: bool = True) -> Q:
-    """``column`` folded equals one of the ``typed`` texts or, with ``contains``, one contains
-    the other (a word missing). Short names are only compared whole: "ICT" is in too many."""
-    folded = fulltext.Fold(column)
-    match = Q()
-    for text in typed:
-        match |= Q(Exact(folded, text))
-        if contains:
-            match |= Q(Contains(Value(text), folded)) & Q(GreaterThanOrEqual(Length(folded), MIN_CONTAINED_LENGTH))
-            if len(text) >= MIN_CONTAINED_LENGTH:
-                match |= Q(Contains(folded, text))
-    return match & ~Q(Exact(folded, ""))
+def count_events(link_model) -> Coalesce:
+    """How many published visits the outer organisation is linked to through ``link_model``
+    (hosts, delegation), as a subquery; an event told by several accounts (``Visit.account_of``)
+    counts once, under its first record."""
+    subquery = (
+        link_model.objects.filter(organisation=OuterRef("pk"), **PUBLISHED_VISIT)
+        .order_by()
+        .values("organisation")
+        .annotate(c=Count(Coalesce("visit__account_of", "visit"), distinct=True))
+        .values("c")
+    )
+    return Coalesce(Subquery(subquery, output_field=models.IntegerField()), 0)
 
 
 class OrganisationQuerySet(SearchableQuerySet):
@@ -61,72 +44,50 @@ class OrganisationQuerySet(SearchableQuerySet):
     def poles(self):
         return self.filter(kind=self.model.Kind.POLE)
 
-    def similar_names(self, name: str, exclude_pk=None, *, threshold: float = DUPLICATE_SIMILARITY):
-        """Organisations whose name, acronym or an alternative name is close to ``name``: equal
-        once folded or transliterated, one containing the other (a missing word), or within a
-        typo (trigram similarity of the folded names). Closest first, annotated with
-        ``name_similarity``; one query."""
-        typed = list(dict.fromkeys(t for t in (fold(name).strip(), transliterate(name).strip()) if t))
-        if not typed:
-            return self.none()
-        from clusters.models import AlternativeName  # noqa: PLC0415 (the models import this module)
+    def similar_names(self, name: str, exclude_pk=None, *, country: str = "", kind: str = "", threshold=None):
+        """Organisations that ``name`` may already be on record as, through the identity resolver
+        (clusters.identity: names, alternative names, acronyms, transliteration, generic words in
+        other languages, slips), best first, annotated with ``name_similarity`` (the score) and
+        ``identity_reason``. ``country`` and ``kind``, when known, weigh in. At most ten."""
+        from clusters.identity import SUGGEST_SCORE, resolve  # noqa: PLC0415 (the resolver imports the models)
 
-        alternatives = AlternativeName.objects.filter(organisation=OuterRef("pk"))
-        best_alternative = Subquery(
-            alternatives.annotate(s=_best_similarity(typed, F("name"))).order_by("-s").values("s")[:1]
-        )
-        queryset = self.exclude(pk=exclude_pk) if exclude_pk else self
+        threshold = SUGGEST_SCORE if threshold is None else threshold
+        matches = resolve(name, country=country, kind=kind, limit=10, exclude_pk=exclude_pk)
+        matches = [m for m in matches if m.score >= threshold]
+        if not matches:
+            return self.none()
         return (
-            queryset.annotate(
-                name_similarity=Greatest(_best_similarity(typed, F("name")), Coalesce(best_alternative, 0.0))
+            self.filter(pk__in=[m.organisation.pk for m in matches])
+            .annotate(
+                name_similarity=Case(
+                    *(When(pk=m.organisation.pk, then=Value(m.score)) for m in matches),
+                    output_field=models.FloatField(),
+                ),
+                identity_reason=Case(
+                    *(When(pk=m.organisation.pk, then=Value(m.reason)) for m in matches),
+                    output_field=models.TextField(),
+                ),
             )
-            .filter(
-                Q(name_similarity__gte=threshold)
-                | _name_matches(typed, F("name"))
-                | _name_matches(typed, F("acronym"), contains=False)
-                | Exists(alternatives.filter(_name_matches(typed, F("name"))))
-            )
-            .order_by("-name_similarity", "name")[:10]
+            .order_by("-name_similarity", "name")
         )
 
     def took_part(self, **visit_filters):
         """A condition on organisations: it took part in a visit matching ``visit_filters``
         (``status="published"``) under the participation rule (``participation_links``), one
-        ``EXISTS`` per link so that rows never repeat."""
+        ``EXISTS`` per link so that rows never repeat. For published visits the answer is
+        stored too, ``Organisation.took_part`` (kept by visits/triggers.py): lists read that."""
         links = participation_links()
         return functools.reduce(
             operator.or_,
             (Exists(link.rows(**visit_filters).filter(**{link.organisation: OuterRef("pk")})) for link in links),
         )
 
-    def has_visits_facet_sql(self) -> tuple[str, list]:
-        """The "has visits" facet of these organisations as ``facet_value, facet_label,
-        facet_count`` SQL: how many took part in a published visit ("yes", the rule of
-        ``took_part``) and how many did not ("no"), with their ids computed once.
-
-        Raw SQL around ORM-built probes: one scalar subquery with LIMIT 1 per link, not EXISTS,
-        because PostgreSQL 18 turns an EXISTS into a hash of every published visit's links;
-        these stay index probes per organisation."""
-        ids_sql, params = self.order_by().values("pk").query.sql_with_params()
-        probes, probe_params = [], []
-        for link in participation_links():
-            rows = link.rows(**PUBLISHED).filter(**{f"{link.organisation}_id": RawSQL("b.pk", ())})
-            sql, part = rows.annotate(one=Value(1)).values("one")[:1].query.sql_with_params()
-            probes.append(f"({sql}) IS NOT NULL")
-            probe_params += part
-        sql = (
-            f"WITH b(pk) AS MATERIALIZED ({ids_sql}), y AS (SELECT COUNT(*) AS n FROM b WHERE {' OR '.join(probes)}) "
-            "SELECT 'yes' AS facet_value, NULL::text AS facet_label, y.n AS facet_count FROM y"
-            " UNION ALL SELECT 'no', NULL::text, (SELECT COUNT(*) FROM b) - y.n FROM y"
-        )
-        return sql, [*params, *probe_params]
-
     def for_list(self):
         """List pages, CSV export and the API's list: related counts as subquery annotations,
         tags and ecosystems prefetched. A page costs the same queries for 3 rows or 3,000.
 
-        The facet flags (``has_visits``: took part in a published visit, ``took_part``;
-        ``has_valid_label``, ``size_band``) are aliases: filters and facets read them, the page's
+        The facet flags (``has_visits``: took part in a published visit, the stored
+        ``took_part``; ``has_valid_label``, ``size_band``) are aliases: filters and facets read them, the page's
         rows do not select them. Selected, the planner hashes every published visit's links to
         answer them even for 25 rows; the counts, correlated subqueries, are evaluated after the
         LIMIT, for the page's rows only."""
@@ -138,11 +99,11 @@ class OrganisationQuerySet(SearchableQuerySet):
         return (
             self.annotate(
                 members_on_record=count_related(Membership, "group"),
-                visits_hosted_count=count_related(hosted, "organisation", **PUBLISHED_VISIT),
-                visits_made_count=count_related(made, "organisation", **PUBLISHED_VISIT),
+                visits_hosted_count=count_events(hosted),
+                visits_made_count=count_events(made),
             )
             .alias(
-                has_visits=self.took_part(**PUBLISHED),
+                has_visits=F("took_part"),
                 has_valid_label=Exists(Label.objects.current(today).filter(organisation=OuterRef("pk"))),
                 size_band=Case(
                     When(members_count__isnull=True, then=Value("unknown")),

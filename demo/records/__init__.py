@@ -16,13 +16,16 @@ from demo.records.base import DemoLoader
 MODULES = [shared, viameca_2013, duesseldorf_2014, clustem_2017, clusters_cord, tactics_eca]
 
 
-def load_all() -> DemoLoader:
-    """Create or update the demo records; return the loader with its counters."""
+def load_all(modules=None, loader: DemoLoader | None = None) -> DemoLoader:
+    """Create or update the demo records; return the loader with its counters. ``modules``: a
+    subset of ``MODULES`` (``shared`` is always loaded first), e.g. for the intake benchmark,
+    which reads each seed against the records of the other four."""
+    modules = MODULES if modules is None else [shared, *(m for m in modules if m is not shared)]
     with transaction.atomic():
         ensure_ecosystems(Ecosystem)
         ensure_roles(Group, Permission)
-        loader = DemoLoader()
-        for module in MODULES:
+        loader = loader or DemoLoader()
+        for module in modules:
             module.load(loader)
         loader.prune()
     return loader

@@ -5,6 +5,7 @@ import datetime as dt
 
 from clusters.models import Label, Membership, Organisation
 from core.models import DatePrecision
+from demo.records import shared
 from demo.records.base import SPELLING, TRANSLATION, DemoLoader
 from visits.models import Finding, FollowUp, Participant, Visit
 
@@ -133,6 +134,7 @@ def load(d: DemoLoader) -> None:
         PROJECT,
         name="CLUSTEM",
         acronym="CLUSTEM",
+        funder=d.get_org(shared.EC),  # the report calls it an EU project ("AB Projesi")
         end_date=dt.date(2017, 12, 1),
         date_precision=DatePrecision.MONTH,
         partners=[{"organisation": isim, "responsibility": "Hosts the closing meeting in Ankara"}],

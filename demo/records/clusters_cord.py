@@ -392,6 +392,7 @@ def _projects(d: DemoLoader, o: dict[str, Organisation]):
         "innovation-festival",
         name="Innovation Festival",
         instrument=Instrument.objects.get(slug=shared.PRO_INNO),
+        programme=Instrument.objects.get(slug=shared.PRO_INNO),  # "an INNO Action under the PRO INNO Europe Initiative"
         partners=[{"organisation": o[PROVINCE_MILAN], "role": ProjectPartner.Role.PARTNER,
                    "responsibility": "Organised the finale in Milan"}],
         description="INNO Action under the PRO INNO Europe initiative celebrating innovation in six European cities; "

@@ -139,6 +139,7 @@ def load(d: DemoLoader) -> None:
         name="TACTICS",
         acronym="TACTICS",
         instrument=Instrument.objects.get(slug=shared.PRO_INNO),
+        programme=Instrument.objects.get(slug=shared.PRO_INNO),  # its slides carry the PRO INNO Europe mark
         end_date=dt.date(2012, 8, 1),
         date_precision=DatePrecision.MONTH,
         partners=partners,

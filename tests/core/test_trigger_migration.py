@@ -24,6 +24,9 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD_STATE = [("core", "0002"), ("clusters", "0011"), ("funding", "0006"), ("visits", "0005")]
+# The migrations that moved the triggers into Python (later ones add columns the snapshot would
+# not have before them).
+MOVED_STATE = [("core", "0003"), ("clusters", "0012"), ("funding", "0007"), ("visits", "0006")]
 HAND_WRITTEN = {
     "organisation_search_names",
     "alternativename_search_names_insert",
@@ -81,15 +84,18 @@ def _triggers(query):
 
 def test_data_survives_the_move_to_declared_triggers_which_then_keep_it_current(scratch):
     manage, query = scratch
+    # The demo data is loaded by today's code at the latest state, then the schema is taken
+    # back to before the move (later columns dropped, the hand-written triggers restored).
     manage("migrate", "-v0")
+    manage("load_demo", "-v0")
     for app, migration in OLD_STATE:
         manage("migrate", app, migration, "-v0")
     assert _triggers(query) >= HAND_WRITTEN
-    manage("load_demo", "-v0")
     before = _snapshot(query)
     assert before["clusters_organisation"] and len(before) > 20
 
-    manage("migrate", "-v0")
+    for app, migration in MOVED_STATE:
+        manage("migrate", app, migration, "-v0")
     assert _snapshot(query) == before
     triggers = _triggers(query)
     assert not HAND_WRITTEN & triggers

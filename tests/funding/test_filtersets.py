@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from funding.filtersets import CallFilterSet, InstrumentFilterSet
-from funding.models import Call, Eligibility, Instrument
+from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
+from funding.models import Call, Eligibility, Instrument, Project
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +212,16 @@ def test_call_beneficiary_facet_counts_equal_what_a_click_shows(calls_by_benefic
     for value in facet.values:
         clicked = CallFilterSet(QueryDict(value.url[1:]), queryset=Call.objects.for_list())
         assert clicked.qs.count() == value.count
+
+
+def test_projects_are_filtered_by_partner_country():
+    for name, countries in (("Zz Turkish-French", ["TR", "FR"]), ("Zz Rwandan", ["RW"]), ("Zz none", [])):
+        factories.project(name=name, partner_countries=countries).tags.add(TAG)
+
+    def names(country):
+        filterset = ProjectFilterSet(QueryDict(f"tag={TAG}&country={country}"), queryset=Project.objects.for_list())
+        return set(filterset.qs.values_list("name", flat=True))
+
+    assert names("FR") == {"Zz Turkish-French"}
+    assert names("RW") == {"Zz Rwandan"}
+    assert names("DE") == set()

@@ -52,7 +52,7 @@ def test_the_partner_list_counts_every_participant(client, data):
     filterset = OrganisationFilterSet(QueryDict(f"tag={TAG}"), queryset=Organisation.objects.for_list())
     assert filterset.qs.count() == 3
     facet = {value: count for value, _label, count in filterset.facet_counts()[1]["has_visits"]}
-    assert facet == {"yes": 3, "no": 0}
+    assert facet == {"yes": 3}  # a value no row has is not listed, as in every facet
     assert set(Organisation.objects.for_list().filter(has_visits=True, tags__name=TAG)) == {organiser, stop_host, host}
     page = client.get(reverse("clusters:organisation-list"), {"tag": TAG, "has_visits": "yes"}).content.decode()
     assert organiser.name in page and stop_host.name in page
@@ -130,3 +130,23 @@ def test_a_counted_group_with_a_country_counts_for_it(client, data):
 def test_organiser_only_timeline_says_organised(client, data):
     response = client.get(data["organiser"].get_absolute_url())
     assert [str(e["role"]) for e in response.context["timeline"]] == ["Organised"]
+
+
+def test_a_counted_group_with_a_country_is_in_the_cooperation_history_and_graph(client, data):
+    """The host hosted "18 Belarusian clusters": a partner like an organisation, linked to the
+    visits whose delegation came from Belarus."""
+    host, visit = data["host"], data["visit"]
+    response = client.get(host.get_absolute_url())
+    entries = {str(e["organisation"]): e for e in response.context["cooperation"]}
+    group = entries["Belarusian clusters (18, Belarus)"]
+    assert [(m["visit"], str(m["direction"])) for m in group["meetings"]] == [(visit, "Hosted them")]
+    html = response.content.decode()
+    assert "Belarusian clusters (18, Belarus)" in html and "delegation_country=BY" in html
+    graph = {str(p.organisation): p for p in graphs.cooperation_partners(host, ANONYMOUS)}
+    assert graphs.VISITED_US in graph["Belarusian clusters (18, Belarus)"].kinds()
+
+
+def test_a_group_without_a_country_is_not_a_partner(data):
+    Participant.objects.filter(visit=data["visit"], group="Belarusian clusters").update(country="")
+    partners = graphs.cooperation_partners(data["host"], ANONYMOUS)
+    assert all(not getattr(p.organisation, "is_counted_group", False) for p in partners)
