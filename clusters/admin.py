@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
 from clusters.resources import OrganisationResource
-from core.admin import HTTPS_URLS, CountryListFilter
+from core.admin import HTTPS_URLS, CountryListFilter, HistoryLinkInlineMixin, InlineHistoryMixin
 from core.importing import AllOrNothingImportExportMixin
 
 
@@ -44,10 +44,10 @@ class AlternativeNameInline(admin.TabularInline):
     fields = ["name", "kind", "language"]
 
 
-class LabelInline(admin.TabularInline):
+class LabelInline(HistoryLinkInlineMixin, admin.TabularInline):
     model = Label
     extra = 0
-    fields = ["kind", "name", "awarded_on", "valid_until", "note"]
+    fields = ["kind", "name", "awarded_on", "valid_until", "as_of", "source", "note"]
 
 
 class MembershipInlineForm(forms.ModelForm):
@@ -62,7 +62,7 @@ class MembershipInlineForm(forms.ModelForm):
         return cleaned_data
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(HistoryLinkInlineMixin, admin.TabularInline):
     """The organisation's members, edited on the group's page."""
 
     model = Membership
@@ -86,7 +86,11 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    OrganisationEditingMixin, AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin
+    OrganisationEditingMixin,
+    AllOrNothingImportExportMixin,
+    EcosystemCheckboxesMixin,
+    InlineHistoryMixin,
+    SimpleHistoryAdmin,
 ):
     resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "kind", "country", "city", "updated_at"]
@@ -99,6 +103,7 @@ class OrganisationAdmin(
     formfield_overrides = HTTPS_URLS
     prepopulated_fields = {"slug": ("name",)}
     inlines = [AlternativeNameInline, LabelInline, MembershipInline, ContactPersonInline]
+    history_inlines = [(Label, "organisation"), (Membership, "group")]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym", "kind", "national_programme"]}),
@@ -112,11 +117,14 @@ class OrganisationAdmin(
                     "founded",
                     "company_size",
                     ("members_count", "members_count_is_approximate"),
+                    ("members_count_as_of", "members_count_source"),
                     "member_countries_count",
                     ("members_small_pct", "members_medium_pct", "members_large_pct", "members_research_pct"),
-                    "public_funding_pct",
+                    ("public_funding_pct", "public_funding_as_of", "public_funding_source"),
                 ],
-                "description": "The member split (small, medium, large, research) may not exceed 100 %.",
+                "description": "The member split (small, medium, large, research) may not exceed 100 %. "
+                "A figure is dated by its source: the date and short citation of the source that states it "
+                "(the member count's also date the member countries and split).",
             },
         ),
         ("Cooperation", {"fields": ["interest_topics", "target_countries", "ecosystems", "tags"]}),
@@ -135,8 +143,8 @@ class AlternativeNameAdmin(admin.ModelAdmin):
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "organisation", "kind", "awarded_on", "valid_until"]
+class LabelAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "organisation", "kind", "awarded_on", "valid_until", "as_of"]
     list_filter = ["kind"]
     list_select_related = ["organisation"]
     search_fields = ["name", "note", "organisation__name", "organisation__acronym"]
@@ -146,7 +154,7 @@ class LabelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["member", "role", "group", "since"]
     list_filter = ["role"]
     list_select_related = ["member", "group"]

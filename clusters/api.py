@@ -48,6 +48,8 @@ class OrganisationSerializer(RecordSerializer):
             "company_size",
             "members_count",
             "members_count_is_approximate",
+            "members_count_as_of",
+            "members_count_source",
             "members_on_record",
             "ecosystems",
             "tags",
@@ -66,7 +68,7 @@ class AlternativeNameSerializer(serializers.ModelSerializer):
 class LabelSerializer(serializers.ModelSerializer):
     class Meta:
         model = Label
-        fields = ["kind", "name", "awarded_on", "valid_until", "note"]
+        fields = ["kind", "name", "awarded_on", "valid_until", "as_of", "source", "note"]
 
 
 class MemberSerializer(serializers.ModelSerializer):
@@ -147,6 +149,8 @@ class OrganisationDetailSerializer(OrganisationSerializer):
             "members_large_pct",
             "members_research_pct",
             "public_funding_pct",
+            "public_funding_as_of",
+            "public_funding_source",
             "national_programme",
             "interest_topics",
             "target_countries",

@@ -50,7 +50,7 @@ class OrganisationFilterSet(FacetedFilterSet):
     )
     label = django_filters.ChoiceFilter(choices=Label.Kind.choices, method="filter_label", label=_("Label"))
     label_valid = django_filters.ChoiceFilter(
-        choices=[("yes", _("Still valid"))], method="filter_label_valid", label=_("Label validity")
+        choices=[("yes", _("Not past a stated end date"))], method="filter_label_valid", label=_("Label validity")
     )
     size = django_filters.ChoiceFilter(choices=SIZE_BANDS, field_name="size_band", label=_("Size"))
     has_visits = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_visits", label=_("Has visits"))

@@ -42,6 +42,8 @@ class OrganisationResource(NaturalKeyResource):
             "founded",
             "company_size",
             "members_count",
+            "members_count_as_of",
+            "members_count_source",
             "national_programme",
             "ecosystems",
             "tags",

@@ -41,6 +41,7 @@ class OrganisationListView(FacetedListView):
         (_("City"), "city"),
         (_("Founded"), "founded"),
         (_("Members"), "members_count"),
+        (_("Members as of"), "members_count_as_of"),
         (_("Website"), "website"),
         (_("Ecosystems"), lambda o: joined(o.ecosystem_list)),
         (_("Tags"), lambda o: joined(o.tag_list)),

@@ -1,8 +1,11 @@
 """Admin pieces every app's admin reuses: URL fields that assume https, a country filter that
-offers only the countries in use."""
+offers only the countries in use, the history of inline rows."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 # A web address typed without a scheme ("www.polymeris.fr") is taken as https.
@@ -44,3 +47,55 @@ class CountryListFilter(admin.ChoicesFieldListFilter):
                 "query_string": changelist.get_query_string({self.lookup_kwarg: code}, [self.lookup_kwarg_isnull]),
                 "display": f"{name} ({facet_counts[f'{i}__c']})" if facet_counts else name,
             }
+
+
+class HistoryLinkInlineMixin:
+    """An inline whose every saved row links to its own history page, where an editor sees each
+    change to the row and reverts it (the row's admin must be a ``SimpleHistoryAdmin``)."""
+
+    @admin.display(description=_("history"))
+    def history_link(self, obj):
+        if obj is None or obj.pk is None:
+            return ""
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("History"))
+
+    def get_fields(self, request, obj=None):
+        return [*super().get_fields(request, obj), "history_link"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "history_link"]
+
+
+class InlineHistoryMixin:
+    """A ``SimpleHistoryAdmin`` whose history page also lists the changes to its inline rows
+    (``history_inlines``: pairs of a tracked model and its foreign key to this one), deleted
+    rows included: a row deleted on the parent's form has no history link left on the form, and
+    this list is where an editor finds it and brings it back."""
+
+    history_inlines: list[tuple[type, str]] = []
+    inline_history_limit = 100
+    object_history_template = "admin/object_history_with_inlines.html"
+
+    def inline_changes(self, object_id) -> list:
+        changes = []
+        for model, fk_name in self.history_inlines:
+            opts = model._meta
+            records = (
+                model.history.filter(**{f"{fk_name}_id": object_id})
+                .select_related("history_user")
+                .order_by("-history_date")[: self.inline_history_limit]
+            )
+            for record in records:
+                record.model_name = opts.verbose_name
+                record.history_url = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_history", args=[getattr(record, opts.pk.attname)]
+                )
+                changes.append(record)
+        changes.sort(key=lambda record: record.history_date, reverse=True)
+        return changes[: self.inline_history_limit]
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "inline_changes": self.inline_changes(unquote(object_id))}
+        return super().history_view(request, object_id, extra_context)

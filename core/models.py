@@ -50,6 +50,14 @@ class _HistoricalRecords(HistoricalRecords):
     also for a model in a package (``clusters.models.organisation``): simple-history would name
     the app's package (``clusters``), from which they cannot be imported."""
 
+    def finalize(self, sender, **kwargs):
+        # The search columns are excluded by default; a model without them (an itinerary stop)
+        # must not name them, or restoring a historical row looks them up and fails.
+        if sender is self.cls:
+            names = {field.name for field in [*sender._meta.fields, *sender._meta.many_to_many]}
+            self.excluded_fields = [name for name in self.excluded_fields if name in names]
+        return super().finalize(sender, **kwargs)
+
     def create_history_model(self, model, inherited):
         history_model = super().create_history_model(model, inherited)
         if not inherited:
@@ -75,6 +83,26 @@ class DatePrecision(models.TextChoices):
 def date_precision_field(**kwargs) -> models.CharField:
     """How precisely the date next to it is known (``DatePrecision``), the exact day by default."""
     return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)
+
+
+def as_of_fields(claim: str) -> tuple[models.DateField, models.CharField]:
+    """The date of the source that states ``claim`` (a status, a label's validity, a member
+    count, a rate) and that source in short: a claim is only as current as its source, and a
+    page says "as of Oct 2014, per ..." (``core.provenance``) instead of presenting it as today's.
+    Assign both: ``status_as_of, status_source = as_of_fields("status")``."""
+    date = models.DateField(
+        f"{claim} as of",
+        null=True,
+        blank=True,
+        help_text=f"Date of the source that states the {claim} (its publication or the event it reports).",
+    )
+    source = models.CharField(
+        f"{claim} source",
+        max_length=200,
+        blank=True,
+        help_text='Short citation of that source, e.g. "ZENIT workshop report, Düsseldorf".',
+    )
+    return date, source
 
 
 def percentage_check(field: str, name: str, label: str = "A percentage") -> models.CheckConstraint:

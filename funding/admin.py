@@ -44,7 +44,7 @@ class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, F
     autocomplete_fields = ["managing_body", "parent", "successor"]
     inlines = [EligibilityInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "acronym", "kind", "level", "status"]}),
+        (None, {"fields": ["name", "slug", "acronym", "kind", "level", ("status", "status_as_of", "status_source")]}),
         ("Who", {"fields": ["managing_body", "parent", "successor"]}),
         (
             "Terms",
@@ -52,7 +52,7 @@ class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, F
                 "fields": [
                     "eligible_countries",
                     "bilateral_partner_countries",
-                    "co_funding_rate",
+                    ("co_funding_rate", "rate_as_of", "rate_source"),
                     ("budget", "currency", "budget_is_approximate"),
                     ("start_date", "end_date"),
                     "calls_per_year",

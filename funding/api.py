@@ -38,7 +38,13 @@ class InstrumentSerializer(FundingRecordSerializer):
     """A funding instrument as listed: kind, level, who manages it, who may apply and at what rate."""
 
     managing_body = OrganisationLink(read_only=True, allow_null=True)
-    eligible_countries = CountryListField(help_text="Empty: open to applicants from every country.")
+    eligible_countries = CountryListField(help_text="Empty: no source on record states which countries may apply.")
+    status_current = serializers.BooleanField(
+        source="dated_status.current",
+        read_only=True,
+        help_text="Whether the status's source is recent enough (a year) to be taken as today's; "
+        "otherwise the status is history, as of status_as_of.",
+    )
     eligibilities = EligibilitySerializer(source="eligibilities.all", many=True, read_only=True)
     has_open_call = serializers.BooleanField(read_only=True, help_text="A call is open today.")
     calls_count = serializers.IntegerField(read_only=True)
@@ -55,10 +61,15 @@ class InstrumentSerializer(FundingRecordSerializer):
             "kind",
             "level",
             "status",
+            "status_as_of",
+            "status_source",
+            "status_current",
             "managing_body",
             "eligible_countries",
             "eligibilities",
             "co_funding_rate",
+            "rate_as_of",
+            "rate_source",
             "budget",
             "budget_is_approximate",
             "currency",

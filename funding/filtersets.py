@@ -76,7 +76,7 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     rate_max = django_filters.NumberFilter(
         method="filter_rate", label=_("Co-funding rate up to (%)"), min_value=0, max_value=100
     )
-    status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label=_("Status as last reported"))
     has_open_call = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_open_call", label=_("Open call"))
 
     facets = (

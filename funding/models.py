@@ -4,7 +4,9 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
@@ -14,6 +16,7 @@ from core import fulltext
 from core.models import (
     SluggedModel,
     TimeStampedModel,
+    as_of_fields,
     date_precision_field,
     link_proxy,
     non_negative_check,
@@ -23,6 +26,7 @@ from core.models import (
     search_indexes,
     tracked_history,
 )
+from core.provenance import Dated, dated
 from funding.querysets import CallQuerySet, CallStatus, InstrumentQuerySet, ProjectQuerySet
 
 __all__ = [
@@ -92,6 +96,7 @@ class Instrument(SluggedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     level = models.CharField(max_length=20, choices=Level.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status_as_of, status_source = as_of_fields("status")
     managing_body = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="managed_instruments"
     )
@@ -104,13 +109,17 @@ class Instrument(SluggedModel):
         verbose_name=_("parent programme"),
     )
     successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="predecessors")
-    eligible_countries = CountryField(multiple=True, blank=True, help_text="Empty: not restricted by country.")
+    eligible_countries = CountryField(
+        multiple=True, blank=True, help_text="Empty: no source on record states a country restriction."
+    )
     bilateral_partner_countries = CountryField(
         multiple=True, blank=True, help_text="Countries it has bilateral cooperation agreements with."
     )
     co_funding_rate = percentage_field(
         _("co-funding rate (%)"), help_text="Share of costs it pays, when the same for every beneficiary."
     )
+    # The date and source of its co-funding rates, its own and its beneficiary types'.
+    rate_as_of, rate_source = as_of_fields("co-funding rate")
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     budget_is_approximate = models.BooleanField(default=False)
     currency = models.CharField(max_length=3, default="EUR")
@@ -150,6 +159,22 @@ class Instrument(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("funding:instrument-detail", kwargs={"slug": self.slug})
+
+    @property
+    def dated_status(self) -> Dated:
+        """Its status as its source stated it on its date ("Active as of Oct 2014, per ...")."""
+        return dated(self.get_status_display(), self.status_as_of, self.status_source)
+
+    @property
+    def dated_rates(self) -> Dated:
+        """The date of its beneficiary types' rates, when it has no single rate of its own."""
+        return dated(gettext("The rates above"), self.rate_as_of, self.rate_source)
+
+    @property
+    def dated_rate(self) -> Dated | None:
+        if self.co_funding_rate is None:
+            return None
+        return dated(f"{floatformat(self.co_funding_rate, -2)} %", self.rate_as_of, self.rate_source)
 
 
 class Eligibility(TimeStampedModel):

@@ -7,27 +7,27 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS, CountryListFilter
+from core.admin import HTTPS_URLS, CountryListFilter, HistoryLinkInlineMixin, InlineHistoryMixin
 from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
 
-class ItineraryStopInline(admin.TabularInline):
+class ItineraryStopInline(HistoryLinkInlineMixin, admin.TabularInline):
     model = ItineraryStop
     extra = 0
     fields = ["day", "position", "date", "host", "place", "country", "description"]
     autocomplete_fields = ["host"]
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(HistoryLinkInlineMixin, admin.TabularInline):
     model = Participant
     extra = 0
     fields = ["role", "organisation", "person_name", "position", "group", "count", "country"]
     autocomplete_fields = ["organisation"]
 
 
-class FindingInline(admin.StackedInline):
+class FindingInline(HistoryLinkInlineMixin, admin.StackedInline):
     model = Finding
     extra = 0
     fields = ["position", "text", "subject", ("figure_label", "value", "unit", "is_approximate")]
@@ -51,7 +51,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, SimpleHistoryAdmin):
+class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "account_of", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
     list_select_related = ["organiser", "account_of"]
@@ -63,6 +63,7 @@ class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, SimpleHistoryAd
     autocomplete_fields = ["organiser", "delegation", "hosts", "project", "instruments", "account_of"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     inlines = [ItineraryStopInline, ParticipantInline, FindingInline, FollowUpInline, AttachmentInline]
+    history_inlines = [(ItineraryStop, "visit"), (Participant, "visit"), (Finding, "visit")]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (
@@ -141,7 +142,7 @@ class VisitPartAdmin(admin.ModelAdmin):
 
 
 @admin.register(ItineraryStop)
-class ItineraryStopAdmin(VisitPartAdmin):
+class ItineraryStopAdmin(VisitPartAdmin, SimpleHistoryAdmin):
     list_display = ["visit", "day", "position", "date", "host", "place", "country"]
     list_filter = [("country", CountryListFilter)]
     list_select_related = ["visit", "host"]
@@ -152,7 +153,7 @@ class ItineraryStopAdmin(VisitPartAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(VisitPartAdmin):
+class ParticipantAdmin(VisitPartAdmin, SimpleHistoryAdmin):
     list_display = ["visit", "role", "person_name", "organisation", "group", "count", "country"]
     list_filter = ["role", ("country", CountryListFilter)]
     list_select_related = ["visit", "organisation"]
@@ -162,7 +163,7 @@ class ParticipantAdmin(VisitPartAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(VisitPartAdmin):
+class FindingAdmin(VisitPartAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "visit", "subject", "value", "unit", "is_approximate"]
     list_filter = ["unit", "is_approximate"]
     list_select_related = ["visit", "subject"]

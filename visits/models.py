@@ -201,6 +201,8 @@ class ItineraryStop(TimeStampedModel):
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
 
+    history = tracked_history()
+
     class Meta(TimeStampedModel.Meta):
         # Stops of an unknown day come after the dated ones.
         ordering = ["visit", F("day").asc(nulls_last=True), "position", "pk"]
@@ -242,6 +244,8 @@ class Participant(TimeStampedModel):
     group = models.CharField(max_length=200, blank=True, help_text='An unnamed group, e.g. "Russian clusters".')
     count = models.PositiveIntegerField(null=True, blank=True, help_text="How many, for a group.")
     country = CountryField(blank=True)
+
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "role", "pk"]
@@ -285,6 +289,8 @@ class Finding(TimeStampedModel):
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=10, choices=Unit.choices, blank=True)
     is_approximate = models.BooleanField(default=False)
+
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["visit", "position", "pk"]

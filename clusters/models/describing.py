@@ -4,12 +4,15 @@ another and contact persons."""
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models.organisation import Organisation
 from clusters.models.querysets import LabelQuerySet
 from clusters.triggers import alternative_names_changed
-from core.models import TimeStampedModel, period_check
+from core.models import TimeStampedModel, as_of_fields, period_check, tracked_history
+from core.provenance import Dated, dated
 
 
 class AlternativeName(TimeStampedModel):
@@ -55,9 +58,12 @@ class Label(TimeStampedModel):
     name = models.CharField(max_length=200, blank=True, help_text="For national and other labels.")
     awarded_on = models.DateField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
+    # The source that states it holds the label (and its validity), with that source's date.
+    as_of, source = as_of_fields("label")
     note = models.CharField(max_length=250, blank=True)
 
     objects = LabelQuerySet.as_manager()
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["organisation", "kind"]
@@ -74,6 +80,18 @@ class Label(TimeStampedModel):
     def is_expired(self) -> bool:
         """Past its valid-until date (the same rule as ``Label.objects.expired()``)."""
         return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+    @property
+    def dated(self) -> Dated:
+        """The label and its validity as the source stated them on its date ("ESCA Gold, valid
+        until Dec 2019 as of Jul 2017, per ..."), never a bare "valid" from an old source."""
+        claim = str(self)
+        if self.valid_until:
+            claim = gettext("%(label)s, valid until %(date)s") % {
+                "label": claim,
+                "date": date_format(self.valid_until, "M Y"),
+            }
+        return dated(claim, self.as_of, self.source)
 
 
 class Membership(TimeStampedModel):
@@ -93,6 +111,8 @@ class Membership(TimeStampedModel):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     since = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year.")
     note = models.CharField(max_length=250, blank=True)
+
+    history = tracked_history()
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["group", "role", "member"]

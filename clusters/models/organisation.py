@@ -10,7 +10,9 @@ from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThanOrEqual
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
@@ -19,7 +21,16 @@ from clusters.models.ecosystem import Ecosystem
 from clusters.models.querysets import OrganisationQuerySet
 from clusters.triggers import ecosystem_links_changed, organisation_search_names
 from core import fulltext
-from core.models import SluggedModel, link_proxy, percentage_check, percentage_field, search_indexes, tracked_history
+from core.models import (
+    SluggedModel,
+    as_of_fields,
+    link_proxy,
+    percentage_check,
+    percentage_field,
+    search_indexes,
+    tracked_history,
+)
+from core.provenance import Dated, dated
 
 
 class Organisation(SluggedModel):
@@ -66,11 +77,14 @@ class Organisation(SluggedModel):
         "number of members is approximate", default=False, help_text='For sources that say "about" or "almost".'
     )
     member_countries_count = models.PositiveSmallIntegerField("countries of its members", null=True, blank=True)
+    # The date and source of the member count, its countries and its split below.
+    members_count_as_of, members_count_source = as_of_fields("number of members")
     members_small_pct = percentage_field(_("small firms among members (%)"))
     members_medium_pct = percentage_field(_("medium firms among members (%)"))
     members_large_pct = percentage_field(_("large firms among members (%)"))
     members_research_pct = percentage_field(_("research and education members (%)"))
     public_funding_pct = percentage_field(_("share of its budget paid by the state (%)"))
+    public_funding_as_of, public_funding_source = as_of_fields("state share")
     national_programme = models.CharField(
         max_length=200, blank=True, help_text="National cluster programme it belongs to, if any."
     )
@@ -176,6 +190,24 @@ class Organisation(SluggedModel):
     @property
     def is_cluster(self) -> bool:
         return self.kind in self.CLUSTER_KINDS
+
+    @property
+    def dated_members_count(self) -> Dated | None:
+        """Its member count as its source stated it on its date ("375 members as of Jul 2017, per ...")."""
+        if self.members_count is None:
+            return None
+        claim = ngettext("%(count)s member", "%(count)s members", self.members_count) % {"count": self.members_count}
+        if self.members_count_is_approximate:
+            claim = gettext("about %(claim)s") % {"claim": claim}
+        return dated(claim, self.members_count_as_of, self.members_count_source)
+
+    @property
+    def dated_public_funding(self) -> Dated | None:
+        if self.public_funding_pct is None:
+            return None
+        return dated(
+            f"{floatformat(self.public_funding_pct, -2)} %", self.public_funding_as_of, self.public_funding_source
+        )
 
 
 # The organisation-ecosystem link table, named only to carry its triggers: the data version and

@@ -18,6 +18,8 @@ TECHTERA = "techtera"
 POLYTECH = "polytech-lyon"
 
 SOURCE = "İŞİM news item “İŞİM CLUSTEM kapsamında Avrupa turunda”, 21 July 2017 (in Turkish)"
+SOURCE_SHORT = "İŞİM news item (in Turkish)"
+NEWS_DATE = dt.date(2017, 7, 21)
 
 
 def load(d: DemoLoader) -> None:
@@ -50,6 +52,8 @@ def load(d: DemoLoader) -> None:
         Organisation.Kind.POLE,
         country="FR",
         members_count=375,
+        members_count_as_of=NEWS_DATE,
+        members_count_source=SOURCE_SHORT,
         members_small_pct=58,
         members_medium_pct=22,
         members_large_pct=20,
@@ -89,6 +93,8 @@ def load(d: DemoLoader) -> None:
         city="Lyon",
         founded=2005,
         public_funding_pct=70,
+        public_funding_as_of=NEWS_DATE,
+        public_funding_source=SOURCE_SHORT,
         description=(
             "Lyon textile cluster, the first textile cluster to earn the ESCA gold label. Named an innovative "
             "cluster by the state in 2005, it has since grown a network of textile firms, universities, "
@@ -112,12 +118,16 @@ def load(d: DemoLoader) -> None:
     )
     d.member(techtera, polytech, Membership.Role.PARTNER, note="Solution partner (çözüm ortağı) of the cluster.")
 
+    # Held in July 2017, as the news item says: the page reads "ESCA Gold as of Jul 2017, per ...",
+    # never "valid" today (core.provenance). Award and expiry dates are not reported.
+    held = {"as_of": NEWS_DATE, "source": SOURCE_SHORT}
     for org in (pvf, textile_alsace):
-        d.label(org, Label.Kind.ESCA_GOLD, note="Gold label held in July 2017; award and expiry dates not reported.")
+        d.label(org, Label.Kind.ESCA_GOLD, note="Award and expiry dates not reported.", **held)
     d.label(
         techtera,
         Label.Kind.ESCA_GOLD,
         note="First textile cluster to earn the gold label; award and expiry dates not reported.",
+        **held,
     )
 
     project = d.project(

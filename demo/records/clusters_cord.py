@@ -47,6 +47,9 @@ ARLEG_CONFERENCE = "polish-clusters-and-cluster-policy-2011"
 SECTORS = ["energy & environment", "tourism", "health", "food", "ict"]
 SECTOR_ECOSYSTEMS = ["energy-renewables", "tourism", "health", "agri-food", "digital"]
 SOURCE = "Clusters-Cord newsletter no. 3 (“connecting small to feel big”)"
+SOURCE_SHORT = "Clusters-Cord newsletter no. 3"
+# The newsletter is undated: its latest past events are of late 2011 and it announces February 2012.
+NEWSLETTER_DATE = dt.date(2012, 1, 1)
 CENTRAL_TRANSDANUBIA = "Central Transdanubia"
 
 
@@ -130,6 +133,8 @@ def _organisations(d: DemoLoader) -> dict[str, Organisation]:
         country="IT",
         region="Lombardy",
         members_count=100,
+        members_count_as_of=NEWSLETTER_DATE,
+        members_count_source=SOURCE_SHORT,
         description="Lombard cluster of the shipping and marine supply chain (100 companies); Milano Metropoli "
         "helps it with internationalisation, promotion, marketing and networking between territories.",
         tags=["shipping", "marine"],
@@ -666,6 +671,8 @@ def _partner_news(d: DemoLoader, o: dict[str, Organisation], project) -> None:
     d.instrument(
         "technology-cup",
         name="Technology cup",
+        status_as_of=NEWSLETTER_DATE,
+        status_source=SOURCE_SHORT,
         kind=Instrument.Kind.PRIZE,
         level=Instrument.Level.NATIONAL,
         managing_body=o[CVVI],

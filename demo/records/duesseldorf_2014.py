@@ -31,6 +31,9 @@ PILOT_CLUSTERS = "russian-pilot-clusters-programme"
 
 NRW = "North Rhine-Westphalia"
 SOURCE = "ZENIT: report on the EU-Russia Cluster Workshop, Düsseldorf, 1 October 2014 (BILAT RUS Advanced)"
+# What the workshop presented as running is dated by it: an instrument's status reads "Active as of
+# Oct 2014, per ...", never "Active" today (core.provenance).
+AS_OF = {"status_as_of": dt.date(2014, 10, 1), "status_source": "ZENIT workshop report, Düsseldorf"}
 
 
 def load(d: DemoLoader) -> None:
@@ -180,6 +183,7 @@ def load(d: DemoLoader) -> None:
 
     d.instrument(
         FASIE,
+        **AS_OF,
         name="FASIE support for small innovative enterprises",
         acronym="FASIE",
         kind=Instrument.Kind.GRANT,
@@ -197,6 +201,7 @@ def load(d: DemoLoader) -> None:
     )
     d.instrument(
         EUREKA,
+        **AS_OF,
         name="EUREKA",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.MULTILATERAL,
@@ -211,6 +216,7 @@ def load(d: DemoLoader) -> None:
     )
     d.instrument(
         H2020,
+        **AS_OF,
         name="Horizon 2020",
         acronym="H2020",
         kind=Instrument.Kind.GRANT,
@@ -225,6 +231,7 @@ def load(d: DemoLoader) -> None:
     )  # fmt: skip
     d.instrument(
         COSME,
+        **AS_OF,
         name="COSME",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.EU,
@@ -238,6 +245,7 @@ def load(d: DemoLoader) -> None:
     )  # fmt: skip
     d.instrument(
         PILOT_CLUSTERS,
+        **AS_OF,
         name="Russian pilot clusters programme",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.NATIONAL,
@@ -318,7 +326,7 @@ def load(d: DemoLoader) -> None:
         visit,
         [
             {
-                "text": "After a national competition, Russia now finances pilot clusters.",
+                "text": "After a national competition, Russia was financing pilot clusters by 2014.",
                 "figure_label": "Russian pilot clusters financed",
                 "value": 25,
                 "unit": Finding.Unit.COUNT,
@@ -334,7 +342,7 @@ def load(d: DemoLoader) -> None:
                 "text": "A Russian cluster needs its regional authorities behind it to take part; the clusters are "
                 "keen on international cooperation.",
             },
-            {"text": "The one weak spot of the Russian clusters: they still have too few SMEs."},
+            {"text": "The one weak spot of the Russian clusters in 2014: they had too few SMEs."},
             {
                 "text": "NRW clusters also won a competition and were funded for their management structures; "
                 "their companies add private money, and the clusters have pushed structural change in NRW.",
@@ -371,7 +379,7 @@ def load(d: DemoLoader) -> None:
             },
             {
                 "text": "Russian regional representatives found the workshop useful and see the best prospects for "
-                "cooperation in biotech and medicine. Agreements are still at an early stage and need time and "
+                "cooperation in biotech and medicine. Agreements were at an early stage and needed time and "
                 "face-to-face contact to move forward.",
             },
             {
@@ -407,8 +415,8 @@ the NRW Ministry of Economic Affairs, Energy and Industry and the NRW Ministry f
 Science and Research. **Attendance:** 40 people from Germany, Russia, Austria and France.
 
 ### Cluster policy
-* **Russia** ran a competition: 25 pilot clusters now share about 50 million euro. Regional
-  backing is a precondition; the clusters want international partners but lack SMEs.
+* **Russia** ran a competition: 25 pilot clusters shared about 50 million euro. Regional
+  backing was a precondition; the clusters wanted international partners but lacked SMEs.
 * **North Rhine-Westphalia**: clusters also won a competition, received money for their
   management and raised private funds from their companies; they have driven structural change.
 
@@ -425,7 +433,7 @@ Science and Research. **Attendance:** 40 people from Germany, Russia, Austria an
 
 ### Outcomes
 Seven Russian clusters came, but only three EU clusters, the political climate having put others
-off. Russian regions judged the day useful and see potential in biotech and medicine; agreements
-are still young. NRW clusters are open to visits, and Clusterland Oberösterreich trains cluster
-managers.
+off. Russian regions judged the day useful and saw potential in biotech and medicine; agreements
+were young. NRW clusters were open to visits, and Clusterland Oberösterreich offered training for
+cluster managers.
 """

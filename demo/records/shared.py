@@ -1,6 +1,8 @@
 """Records that more than one seed refers to: the European Commission, its DG Enterprise and
 Industry, and the PRO INNO Europe initiative (home of TACTICS and of the Innovation Festival)."""
 
+import datetime as dt
+
 from clusters.models import Organisation
 from demo.records.base import ACRONYM, SPELLING, DemoLoader
 from funding.models import Instrument
@@ -40,6 +42,10 @@ def load(d: DemoLoader) -> None:
         level=Instrument.Level.EU,
         managing_body=d.get_org(DG_ENTR),
         url="http://www.proinno-europe.eu/",
+        # The latest seed that names it (the Clusters-Cord newsletter, undated, early 2012) reports
+        # it running; nothing in the seeds says so for later.
+        status_as_of=dt.date(2012, 1, 1),
+        status_source="Clusters-Cord newsletter no. 3",
         description=(
             "European Commission initiative for innovation policy. Two of its strands appear in the seeds: "
             "INNO-Nets such as TACTICS, the consortium of cluster-policy agencies behind the European Cluster "

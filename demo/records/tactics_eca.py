@@ -22,6 +22,10 @@ SOURCE = (
     "“How to promote the internationalisation of Clusters” (www.proinno-europe.eu/tactics)"
 )
 
+# The slides carry no date; their latest facts are the achievements of 2010 and the plans for 2011,
+# so what they state (statuses, the network's size) is dated at the turn of 2010/2011.
+SLIDES = {"status_as_of": dt.date(2011, 1, 1), "status_source": "TACTICS / European Cluster Alliance slides"}
+
 PARTNERS = [
     # slug, name, acronym, country, alternative names, description
     ("vinnova", "VINNOVA", "", "SE", [("Vinnova", SPELLING, "sv"), ("Verket för innovationssystem", TRANSLATION, "sv")],
@@ -97,6 +101,8 @@ def load(d: DemoLoader) -> None:
         email="eca-tactics@proinno-europe.eu",
         members_count=80,
         members_count_is_approximate=True,
+        members_count_as_of=SLIDES["status_as_of"],
+        members_count_source=SLIDES["status_source"],
         member_countries_count=24,
         alt=[("ECA", ACRONYM, "en")],
         interest_topics=["cluster policy", "internationalisation of clusters", "cluster excellence",
@@ -154,6 +160,7 @@ def load(d: DemoLoader) -> None:
     d.instrument(
         "oseo-bank-loan-guarantee",
         name="OSEO guarantee of bank loans",
+        **SLIDES,
         kind=Instrument.Kind.LOAN_GUARANTEE,
         level=Instrument.Level.NATIONAL,
         managing_body=oseo,
@@ -165,6 +172,7 @@ def load(d: DemoLoader) -> None:
     d.instrument(
         "oseo-development-financing",
         name="OSEO financing of company development with banks",
+        **SLIDES,
         kind=Instrument.Kind.LOAN,
         level=Instrument.Level.NATIONAL,
         managing_body=oseo,
@@ -176,6 +184,7 @@ def load(d: DemoLoader) -> None:
     d.instrument(
         "oseo-innovation-support",
         name="OSEO innovation support",
+        **SLIDES,
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.NATIONAL,
         managing_body=oseo,
@@ -187,6 +196,7 @@ def load(d: DemoLoader) -> None:
     d.instrument(
         FUI,
         name="Interministerial fund for poles of competitiveness",
+        **SLIDES,
         acronym="FUI",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.NATIONAL,
@@ -213,8 +223,10 @@ def load(d: DemoLoader) -> None:
         name="Innovation Express",
         kind=Instrument.Kind.GRANT,
         level=Instrument.Level.MULTILATERAL,
-        # A pilot of TACTICS, which ended in August 2012: no call of it can be open now.
+        # A pilot of TACTICS, which the slides say ends in August 2012: no call of it can be open now.
         status=Instrument.Status.DISCONTINUED,
+        status_as_of=dt.date(2012, 8, 31),
+        status_source="TACTICS / European Cluster Alliance slides (the project's end)",
         managing_body=oseo,
         eligible_activities=INNOVATION_EXPRESS_ACTIVITIES,
         description=(

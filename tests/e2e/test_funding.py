@@ -31,7 +31,7 @@ def test_policy_staff_find_an_instrument_open_to_turkish_smes_and_its_open_call(
     chips = page.get_by_role("list", name="Active filters")
     assert chips.get_by_role("link", name=re.compile(r"Eligible country: T(urkey|ürkiye)")).is_visible()
     assert chips.get_by_role("link", name="Beneficiary type: SMEs").is_visible()
-    assert page.get_by_text("open to applicants from every country").is_visible()
+    assert page.get_by_text("whose sources state no eligible country").is_visible()
     results = page.locator(".results .card-list")
     assert results.get_by_text("open call").first.is_visible()
     screenshot("funding-list")

@@ -73,9 +73,11 @@ def test_project_and_partner_organisation_link_each_other(client):
     assert project.get_absolute_url() in client.get(partner.get_absolute_url()).content.decode()
 
 
-def test_instrument_without_country_restriction_says_so(client):
-    inst = factories.instrument(name="Open to all instrument")
-    assert "open to applicants from every country" in client.get(inst.get_absolute_url()).content.decode()
+def test_instrument_without_countries_says_they_are_not_stated(client):
+    inst = factories.instrument(name="Countries unknown instrument")
+    html = client.get(inst.get_absolute_url()).content.decode()
+    assert "Not stated by the sources on record." in html
+    assert "every country" not in html
 
 
 def test_description_is_escaped(client):
