@@ -20,22 +20,13 @@ writes the operations that install and change them. Each trigger gets its own PL
 
 import pgtrigger
 
+from core.triggers import after_each_statement
+
 # The alternative names of the organisation with id ``org`` (an SQL expression), in name order.
 _SEARCH_NAMES = (
     "(SELECT coalesce(string_agg(a.name, ' ' ORDER BY a.name), '')"
     " FROM clusters_alternativename AS a WHERE a.organisation_id = {org})"
 )
-
-# Transition tables by operation: (REFERENCING clause, the ids of the rows the statement touched).
-_CHANGED = {
-    "insert": (pgtrigger.Insert, pgtrigger.Referencing(new="new_rows"), "SELECT organisation_id FROM new_rows"),
-    "update": (
-        pgtrigger.Update,
-        pgtrigger.Referencing(old="old_rows", new="new_rows"),
-        "SELECT organisation_id FROM old_rows UNION SELECT organisation_id FROM new_rows",
-    ),
-    "delete": (pgtrigger.Delete, pgtrigger.Referencing(old="old_rows"), "SELECT organisation_id FROM old_rows"),
-}
 
 
 def organisation_search_names() -> pgtrigger.Trigger:
@@ -48,27 +39,12 @@ def organisation_search_names() -> pgtrigger.Trigger:
     )
 
 
-def _after_each_statement(name: str, body) -> list[pgtrigger.Trigger]:
-    """Statement-level AFTER triggers ``<name>_insert``, ``_update`` and ``_delete`` running
-    ``body(ids)``, where ``ids`` is the SQL of the organisation ids the statement touched."""
-    return [
-        pgtrigger.Trigger(
-            name=f"{name}_{op}",
-            level=pgtrigger.Statement,
-            when=pgtrigger.After,
-            operation=operation,
-            referencing=referencing,
-            func=body(ids),
-        )
-        for op, (operation, referencing, ids) in _CHANGED.items()
-    ]
-
-
 def alternative_names_changed() -> list[pgtrigger.Trigger]:
     """On ``AlternativeName``: recompute ``search_names`` of the organisations whose names an
     INSERT, UPDATE or DELETE statement touched, once per statement."""
-    return _after_each_statement(
+    return after_each_statement(
         "search_names",
+        "organisation_id",
         lambda ids: (
             f"UPDATE clusters_organisation AS o SET search_names = {_SEARCH_NAMES.format(org='o.id')}"
             f" WHERE o.id IN ({ids}); RETURN NULL;"
@@ -79,8 +55,9 @@ def alternative_names_changed() -> list[pgtrigger.Trigger]:
 def ecosystem_links_changed() -> list[pgtrigger.Trigger]:
     """On the organisation-ecosystem link table: rewrite ``ecosystem_ids`` of the organisations
     whose links an INSERT, UPDATE or DELETE statement touched, where they changed."""
-    return _after_each_statement(
+    return after_each_statement(
         "ecosystem_ids",
+        "organisation_id",
         lambda ids: (
             f"""
 UPDATE clusters_organisation AS o SET ecosystem_ids = c.ecosystem_ids

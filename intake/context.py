@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from core.text import fold
+from intake.text.dates import MONTHS
 
 HOST, DELEGATION, ORGANISER, PARTICIPANT, MENTIONED = "host", "delegation", "organiser", "participant", "mentioned"
 
@@ -174,18 +175,8 @@ TOWNS = frozenset(
         "brest",
         "kopenhag",
         "copenhagen",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        # English month names: a capitalised "May" or "April" is no town.
+        *MONTHS,
     ]
 )
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True)) + r")\b")

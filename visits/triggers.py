@@ -17,6 +17,8 @@ flag with ``OrganisationQuerySet.took_part(status="published")`` after each kind
 
 import pgtrigger
 
+from core.triggers import after_each_statement
+
 _PUBLISHED = "v.status = 'published'"
 # The tables that link an organisation to a visit, and their organisation column; the fifth
 # link is the visit's own organiser.
@@ -49,34 +51,13 @@ def refresh_sql(ids: str) -> str:
     )
 
 
-def _after_each_statement(column: str, extra: str = "") -> list[pgtrigger.Trigger]:
-    """``took_part_insert``, ``_update`` and ``_delete``: refresh the organisations named in
-    ``column`` of the rows a statement wrote or removed (and those ``extra`` adds on UPDATE)."""
-    changes = {
-        "insert": (pgtrigger.Insert, pgtrigger.Referencing(new="new_rows"), f"SELECT {column} FROM new_rows"),
-        "update": (
-            pgtrigger.Update,
-            pgtrigger.Referencing(old="old_rows", new="new_rows"),
-            f"SELECT {column} FROM old_rows UNION SELECT {column} FROM new_rows{extra}",
-        ),
-        "delete": (pgtrigger.Delete, pgtrigger.Referencing(old="old_rows"), f"SELECT {column} FROM old_rows"),
-    }
-    return [
-        pgtrigger.Trigger(
-            name=f"took_part_{op}",
-            level=pgtrigger.Statement,
-            when=pgtrigger.After,
-            operation=operation,
-            referencing=referencing,
-            func=f"{refresh_sql(ids)}; RETURN NULL;",
-        )
-        for op, (operation, referencing, ids) in changes.items()
-    ]
+def _refresh(ids: str) -> str:
+    return f"{refresh_sql(ids)}; RETURN NULL;"
 
 
 def link_changed(column: str = "organisation_id") -> list[pgtrigger.Trigger]:
     """On a link table (hosts, delegation, itinerary stops, participants)."""
-    return _after_each_statement(column)
+    return after_each_statement("took_part", column, _refresh)
 
 
 def visit_changed() -> list[pgtrigger.Trigger]:
@@ -88,4 +69,4 @@ def visit_changed() -> list[pgtrigger.Trigger]:
     extra = "".join(
         f" UNION SELECT l.{column} FROM {table} AS l WHERE l.visit_id IN ({status_changed})" for table, column in _LINKS
     )
-    return _after_each_statement("organiser_id", extra)
+    return after_each_statement("took_part", "organiser_id", _refresh, also_on_update=extra)
