@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 from django_countries import countries
 
+from clusters.identity import reason_label
 from clusters.models import Organisation
 from core.languages import LANGUAGE_CHOICES
 from core.models import DatePrecision
@@ -45,7 +46,7 @@ COUNTRY_CHOICES = [("", "—"), *countries]
 def candidate_label(candidate: Candidate) -> str:
     return gettext("Link to %(name)s — %(reason)s, score %(score)s") % {
         "name": candidate.name,
-        "reason": candidate.reason,
+        "reason": reason_label(candidate.reason),
         "score": f"{candidate.score:.2f}",
     }
 
