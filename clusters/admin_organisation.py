@@ -19,8 +19,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy
 
-from clusters.identity import resolve
+from clusters.identity import reason_label, resolve
 from clusters.models import Organisation
 from clusters.services import merge_organisations
 from core.fulltext import BooleanOp, Fold, SearchText
@@ -48,9 +49,9 @@ class OrganisationAdminForm(forms.ModelForm):
     ticked, listing the candidates with a link to each (in a popup: a link that selects it)."""
 
     confirm_new = forms.BooleanField(
-        label="Create anyway",
+        label=gettext_lazy("Create anyway"),
         required=False,
-        help_text="Tick to save although the organisations listed look like the same one.",
+        help_text=gettext_lazy("Tick to save although the organisations listed look like the same one."),
     )
     # Set by the admin for a form shown in an "add another" popup: the query string that selects.
     popup_query = None
@@ -78,23 +79,26 @@ class OrganisationAdminForm(forms.ModelForm):
             change_url = reverse("admin:clusters_organisation_change", args=[organisation.pk])
             if self.popup_query is not None:
                 select_url = reverse("admin:clusters_organisation_select", args=[organisation.pk])
-                action = format_html('<a href="{}?{}">Use this one</a>', select_url, self.popup_query)
+                action = format_html('<a href="{}?{}">{}</a>', select_url, self.popup_query, gettext("Use this one"))
             else:
-                action = format_html('<a href="{}">Open it instead</a>', change_url)
+                action = format_html('<a href="{}">{}</a>', change_url, gettext("Open it instead"))
             rows.append(
                 (
                     change_url,
                     str(organisation),
-                    organisation.country.name or "no country",
+                    organisation.country.name or gettext("no country"),
                     organisation.get_kind_display(),
-                    organisation.identity_reason,
+                    reason_label(organisation.identity_reason),
                     action,
                 )
             )
-        items = format_html_join("", '<li><a href="{}">{}</a> ({}, {}; reason: {}) — {}</li>', rows)
+        row = '<li><a href="{}">{}</a> ({}, {}; ' + gettext("reason: {}") + ") — {}</li>"
+        items = format_html_join("", row, rows)
         return format_html(
-            'Similar organisations already exist: <ul class="possible-duplicates">{}</ul>'
-            "Link to one of them instead, or tick “Create anyway” to save a new one.",
+            gettext(
+                'Similar organisations already exist: <ul class="possible-duplicates">{}</ul>'
+                "Link to one of them instead, or tick “Create anyway” to save a new one."
+            ),
             items,
         )
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from core.languages import LANGUAGE_CHOICES
 from intake.text import extract
@@ -14,24 +16,27 @@ ACCEPTED = ".txt,.md,.markdown,.html,.htm,.pdf,.docx,.pptx,.odt,.odp"
 
 class SourceForm(forms.Form):
     text = forms.CharField(
-        label="Paste the report's text",
+        label=gettext_lazy("Paste the report's text"),
         required=False,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 14, "class": "vLargeTextField"}),
     )
     file = forms.FileField(
-        label="or upload a file",
+        label=gettext_lazy("or upload a file"),
         required=False,
-        help_text=(
-            f"TXT, Markdown, HTML, PDF, DOCX, PPTX or ODT, up to {filesizeformat(extract.MAX_BYTES)}. "
-            "A scanned PDF has no text to read: paste its text instead."
+        help_text=format_lazy(
+            gettext_lazy(
+                "TXT, Markdown, HTML, PDF, DOCX, PPTX or ODT, up to {size}. "
+                "A scanned PDF has no text to read: paste its text instead."
+            ),
+            size=filesizeformat(extract.MAX_BYTES),
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
     language = forms.ChoiceField(
-        choices=[("", "Recognise it"), *LANGUAGE_CHOICES],
+        choices=[("", gettext_lazy("Recognise it")), *LANGUAGE_CHOICES],
         required=False,
-        help_text="Set it only if intake cannot tell the language itself.",
+        help_text=gettext_lazy("Set it only if intake cannot tell the language itself."),
     )
 
     too_large = False
@@ -41,7 +46,8 @@ class SourceForm(forms.Form):
         if len(text) > MAX_PASTED_CHARS:
             self.too_large = True
             raise ValidationError(
-                f"The text is longer than {MAX_PASTED_CHARS:,} characters; paste one report at a time."
+                gettext("The text is longer than %(limit)s characters; paste one report at a time.")
+                % {"limit": f"{MAX_PASTED_CHARS:,}"}
             )
         return text
 
@@ -50,7 +56,8 @@ class SourceForm(forms.Form):
         if upload and upload.size > extract.MAX_BYTES:
             self.too_large = True
             raise ValidationError(
-                f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(extract.MAX_BYTES)}."
+                gettext("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(extract.MAX_BYTES)}
             )
         return upload
 
@@ -60,7 +67,7 @@ class SourceForm(forms.Form):
         if self.errors:
             return data
         if text and upload:
-            raise ValidationError("Paste a text or upload a file, not both.")
+            raise ValidationError(gettext("Paste a text or upload a file, not both."))
         if upload:
             try:
                 data["text"] = extract.extract_text(upload.read(), upload.name)
@@ -71,5 +78,5 @@ class SourceForm(forms.Form):
         elif text:
             data["source"] = "Pasted text"
         else:
-            raise ValidationError("Paste the report's text or choose a file: there is nothing to read yet.")
+            raise ValidationError(gettext("Paste the report's text or choose a file: there is nothing to read yet."))
         return data

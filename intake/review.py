@@ -10,8 +10,10 @@ from collections import Counter
 
 from django import forms
 from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_lazy
 from django_countries import countries
 
+from clusters.identity import reason_label
 from clusters.models import Organisation
 from core.languages import LANGUAGE_CHOICES
 from core.models import DatePrecision
@@ -29,11 +31,11 @@ from intake.signed import sign
 from visits.models import Finding, Visit
 
 ROLES = [
-    ("host", "Host"),
-    ("delegation", "Delegation"),
-    ("organiser", "Organiser"),
-    ("participant", "Participant"),
-    ("mentioned", "Mentioned only"),
+    ("host", gettext_lazy("Host")),
+    ("delegation", gettext_lazy("Delegation")),
+    ("organiser", gettext_lazy("Organiser")),
+    ("participant", gettext_lazy("Participant")),
+    ("mentioned", gettext_lazy("Mentioned only")),
 ]
 COUNTRY_CHOICES = [("", "—"), *countries]
 
@@ -42,65 +44,87 @@ COUNTRY_CHOICES = [("", "—"), *countries]
 
 
 def candidate_label(candidate: Candidate) -> str:
-    return f"Link to {candidate.name} — {candidate.reason}, score {candidate.score:.2f}"
+    return gettext("Link to %(name)s — %(reason)s, score %(score)s") % {
+        "name": candidate.name,
+        "reason": reason_label(candidate.reason),
+        "score": f"{candidate.score:.2f}",
+    }
 
 
 class VisitLineForm(forms.Form):
-    title = forms.CharField(max_length=250)
-    kind = forms.ChoiceField(choices=Visit.Kind.choices)
-    language = forms.ChoiceField(choices=[("", "— choose —"), *LANGUAGE_CHOICES])
-    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_precision = forms.ChoiceField(choices=DatePrecision.choices)
-    year_inferred = forms.BooleanField(required=False, label="Year inferred (the text does not state it)")
-    city = forms.CharField(max_length=120, required=False)
-    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False, help_text="Empty: the hosts' country.")
-    participants_count = forms.IntegerField(min_value=0, required=False, label="Number of participants")
+    title = forms.CharField(max_length=250, label=gettext_lazy("Title"))
+    kind = forms.ChoiceField(choices=Visit.Kind.choices, label=gettext_lazy("Kind"))
+    language = forms.ChoiceField(
+        choices=[("", gettext_lazy("— choose —")), *LANGUAGE_CHOICES], label=gettext_lazy("Language")
+    )
+    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label=gettext_lazy("Start date"))
+    end_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=gettext_lazy("End date")
+    )
+    date_precision = forms.ChoiceField(choices=DatePrecision.choices, label=gettext_lazy("Date precision"))
+    year_inferred = forms.BooleanField(required=False, label=gettext_lazy("Year inferred (the text does not state it)"))
+    city = forms.CharField(max_length=120, required=False, label=gettext_lazy("City"))
+    country = forms.ChoiceField(
+        label=gettext_lazy("Country"),
+        choices=COUNTRY_CHOICES,
+        required=False,
+        help_text=gettext_lazy("Empty: the hosts' country."),
+    )
+    participants_count = forms.IntegerField(min_value=0, required=False, label=gettext_lazy("Number of participants"))
 
     def clean(self):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end cannot be before the start.")
+            self.add_error("end_date", gettext("The end cannot be before the start."))
         return data
 
 
 class OrganisationLineForm(forms.Form):
-    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
-    role = forms.ChoiceField(choices=ROLES)
-    name = forms.CharField(max_length=200, required=False, label="New record's name")
-    acronym = forms.CharField(max_length=40, required=False)
-    kind = forms.ChoiceField(choices=[("", "—"), *Organisation.Kind.choices], required=False)
-    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    choice = forms.ChoiceField(label=gettext_lazy("Record"), widget=forms.RadioSelect)
+    role = forms.ChoiceField(choices=ROLES, label=gettext_lazy("Role"))
+    name = forms.CharField(max_length=200, required=False, label=gettext_lazy("New record's name"))
+    acronym = forms.CharField(max_length=40, required=False, label=gettext_lazy("Acronym"))
+    kind = forms.ChoiceField(
+        choices=[("", "—"), *Organisation.Kind.choices], required=False, label=gettext_lazy("Kind")
+    )
+    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False, label=gettext_lazy("Country"))
 
     def __init__(self, *args, line: OrganisationProposal, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
         links = [(f"link-{i}", candidate_label(c)) for i, c in enumerate(line.candidates)]
-        self.fields["choice"].choices = [*links, ("create", "Create a new record"), ("reject", "Reject this line")]
+        self.fields["choice"].choices = [
+            *links,
+            ("create", gettext("Create a new record")),
+            ("reject", gettext("Reject this line")),
+        ]
 
     def clean(self):
         data = super().clean()
         if data.get("choice") == "create":
             if not (data.get("name") or "").strip():
-                self.add_error("name", "Give the new organisation a name.")
+                self.add_error("name", gettext("Give the new organisation a name."))
             if not data.get("kind"):
-                self.add_error("kind", "Choose what kind of organisation it is.")
+                self.add_error("kind", gettext("Choose what kind of organisation it is."))
         return data
 
 
 class RecordLineForm(forms.Form):
-    choice = forms.ChoiceField(label="Record", widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label=gettext_lazy("Record"), widget=forms.RadioSelect)
 
     def __init__(self, *args, line: RecordProposal, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
         links = [(f"link-{i}", candidate_label(c)) for i, c in enumerate(line.candidates)]
-        self.fields["choice"].choices = [*links, ("reject", "Do not link" if links else "Not on record")]
+        self.fields["choice"].choices = [
+            *links,
+            ("reject", gettext("Do not link") if links else gettext("Not on record")),
+        ]
 
 
 class SameEventLineForm(forms.Form):
-    accept = forms.BooleanField(required=False, label="This report is another account of that visit")
+    accept = forms.BooleanField(required=False, label=gettext_lazy("This report is another account of that visit"))
 
     def __init__(self, *args, line: SameEventProposal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,25 +132,32 @@ class SameEventLineForm(forms.Form):
 
 
 class StopLineForm(forms.Form):
-    keep = forms.BooleanField(required=False, label="Keep this stop")
-    day = forms.IntegerField(min_value=1, required=False, help_text="Empty when the text does not say.")
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    host = forms.ChoiceField(required=False)
-    place = forms.CharField(max_length=200, required=False)
-    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    keep = forms.BooleanField(required=False, label=gettext_lazy("Keep this stop"))
+    day = forms.IntegerField(
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy("Empty when the text does not say."),
+        label=gettext_lazy("Day"),
+    )
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label=gettext_lazy("Date"))
+    host = forms.ChoiceField(required=False, label=gettext_lazy("Host"))
+    place = forms.CharField(max_length=200, required=False, label=gettext_lazy("Place"))
+    country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False, label=gettext_lazy("Country"))
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=gettext_lazy("Description")
+    )
 
     def __init__(self, *args, line: StopProposal, hosts: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
-        self.fields["host"].choices = [("", "— no host —"), *hosts]
+        self.fields["host"].choices = [("", gettext("— no host —")), *hosts]
 
 
 class FindingLineForm(forms.Form):
-    keep = forms.BooleanField(required=False, label="Keep this finding")
-    label = forms.CharField(max_length=200, required=False, label="What the figure measures")
-    value = forms.DecimalField(max_digits=16, decimal_places=2, required=False)
-    unit = forms.ChoiceField(choices=[("", "—"), *Finding.Unit.choices], required=False)
+    keep = forms.BooleanField(required=False, label=gettext_lazy("Keep this finding"))
+    label = forms.CharField(max_length=200, required=False, label=gettext_lazy("What the figure measures"))
+    value = forms.DecimalField(max_digits=16, decimal_places=2, required=False, label=gettext_lazy("Value"))
+    unit = forms.ChoiceField(choices=[("", "—"), *Finding.Unit.choices], required=False, label=gettext_lazy("Unit"))
 
     def __init__(self, *args, line: FindingProposal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,13 +221,15 @@ class Review:
         checked = [form.is_valid() for form in self.all_forms()]  # every form, so every error shows
         valid = all(checked)
         if valid and sum(form.cleaned_data["accept"] for form in self.same_event) > 1:
-            self.errors.append("A report can be another account of one visit only: accept one same-event line.")
+            self.errors.append(
+                gettext("A report can be another account of one visit only: accept one same-event line.")
+            )
         for form in self.stops:
             host = form.cleaned_data.get("host") if form.is_valid() else ""
             if form.is_valid() and form.cleaned_data["keep"] and host:
                 line_form = self.organisations[int(host.removeprefix("org-"))]
                 if line_form.is_valid() and line_form.cleaned_data["choice"] == "reject":
-                    form.add_error("host", "This host's organisation line is rejected.")
+                    form.add_error("host", gettext("This host's organisation line is rejected."))
                     valid = False
         return valid and not self.errors
 
@@ -209,9 +242,9 @@ class Review:
             line = getattr(form, "line", None)
             name = getattr(line, "mention", "") or getattr(line, "sentence", "") or getattr(line, "title", "")
             if form.prefix == "visit":
-                label = "the visit's dates, title or language"
+                label = gettext("the visit's dates, title or language")
             elif form.prefix.startswith("stop-"):
-                label = f"itinerary stop {int(form.prefix.removeprefix('stop-')) + 1}"
+                label = gettext("itinerary stop %(number)s") % {"number": int(form.prefix.removeprefix("stop-")) + 1}
             else:
                 label = f"“{Truncator(name).chars(70)}”"
             out.append((form.prefix, label))

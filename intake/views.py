@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
 from intake.forms import SourceForm
@@ -25,10 +26,10 @@ class IntakeAccess(PermissionRequiredMixin):
     raise_exception = True  # signed-in staff without the right: 403, not another sign-in
 
     def admin_context(self, **context):
-        return {**admin.site.each_context(self.request), "title": "Intake a report", **context}
+        return {**admin.site.each_context(self.request), "title": _("Intake a report"), **context}
 
     def render_review(self, review: Review, status: int = 200) -> TemplateResponse:
-        context = self.admin_context(review=review, title="Review the proposal")
+        context = self.admin_context(review=review, title=_("Review the proposal"))
         return TemplateResponse(self.request, "admin/intake/review.html", context, status=status)
 
 
@@ -67,26 +68,26 @@ class ReviewView(IntakeAccess, View):
         try:
             proposal = unsign(request.POST.get("proposal", ""))
         except signing.BadSignature:
-            messages.error(request, "This review expired or was altered; read the report again.")
+            messages.error(request, _("This review expired or was altered; read the report again."))
             return redirect("intake:start")
         review = Review(proposal, request.POST)
         if not review.is_valid():
-            messages.error(request, "Some lines need a correction; nothing was saved.")
+            messages.error(request, _("Some lines need a correction; nothing was saved."))
             return self.render_review(review, status=400)
         if review.creates_organisations() and not request.user.has_perm("clusters.add_organisation"):
-            messages.error(request, "You may not create organisations: link each line or reject it.")
+            messages.error(request, _("You may not create organisations: link each line or reject it."))
             return self.render_review(review, status=403)
         edited, choices = review.edited()
         try:
             visit = save_draft(edited, user=request.user, **choices)
         except ValidationError as error:
             review.errors.extend(error.messages)
-            messages.error(request, "The draft could not be saved; nothing was saved.")
+            messages.error(request, _("The draft could not be saved; nothing was saved."))
             return self.render_review(review, status=400)
         messages.success(
             request,
             format_html(
-                "Saved the draft “{}” with its links. Check it, add the English summary if needed, and publish.",
+                _("Saved the draft “{}” with its links. Check it, add the English summary if needed, and publish."),
                 visit,
             ),
         )

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from visits.json_import import MAX_BYTES, import_visits
 from visits.json_import.reading import size_refusal
@@ -20,7 +22,10 @@ SESSION_KEY = "visits_json_import"
 
 
 class ImportFileForm(forms.Form):
-    file = forms.FileField(label="JSON file", help_text=f"At most {MAX_BYTES // 1024 // 1024} MB.")
+    file = forms.FileField(
+        label=gettext_lazy("JSON file"),
+        help_text=format_lazy(gettext_lazy("At most {mb} MB."), mb=MAX_BYTES // 1024 // 1024),
+    )
 
 
 class VisitJsonImportMixin:
@@ -56,7 +61,7 @@ class VisitJsonImportMixin:
     def _confirm(self, request):
         kept = request.session.get(SESSION_KEY) or {}
         if not kept or request.POST.get("confirm") != kept.get("digest"):
-            message = (
+            message = gettext(
                 "The checked file is no longer at hand (checked in another tab, or too long ago): upload it again."
             )
             return self._render(request, ImportFileForm(), errors=[message], status=400)
@@ -72,7 +77,7 @@ class VisitJsonImportMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Import visits (JSON)",
+            "title": gettext("Import visits (JSON)"),
             "form": form,
             "report": report,
             "errors": [*errors, *(report.errors if report else [])],

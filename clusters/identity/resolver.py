@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import JSONObject
+from django.utils.translation import gettext_lazy
 
 from clusters.models import AlternativeName, Organisation
 from core.fulltext import BooleanOp
@@ -41,12 +42,27 @@ LINK_SCORE = 0.85
 SUGGEST_SCORE = 0.6
 AMBIGUOUS = 0.03
 REASONS = ("name", "alternative name", "acronym", "transliteration", "translated generic words", "typo")
+# The reasons as the interface shows them; the codes above stay English, the logic compares them.
+REASON_LABELS = {
+    "name": gettext_lazy("name"),
+    "alternative name": gettext_lazy("alternative name"),
+    "acronym": gettext_lazy("acronym"),
+    "transliteration": gettext_lazy("transliteration"),
+    "translated generic words": gettext_lazy("translated generic words"),
+    "typo": gettext_lazy("typo"),
+}
 CANDIDATES = 40
+
 # Latin spellings typical of transliterated Russian: only such names are also looked up in
 # Cyrillic letters (each lookup text costs the index its trigrams' lists).
 _RUSSIAN_SPELLING = re.compile(r"kh|zh|shch|ts|yu|ya|iy\b|ii\b|yi\b|ykh\b|aya\b|ogo\b|skoe\b|ovo\b|sk\b")
 COUNTRY_AGREES, COUNTRY_DIFFERS = 0.08, -0.15
 KIND_AGREES, KIND_NEAR, KIND_DIFFERS = 0.04, 0.02, -0.06
+
+
+def reason_label(reason: str) -> str:
+    """A match's reason in the interface language (an unknown code as it is)."""
+    return str(REASON_LABELS.get(reason, reason))
 
 
 @dataclass(frozen=True)
