@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from clusters.identity import LINK_SCORE, resolve
-from clusters.identity.lexicon import CONCEPTS, ORGANISATION, concept_of
+from clusters.identity.lexicon import CONCEPTS, EXACT, ORGANISATION, STEMS, concept_of
 from core.text import fold, transliterate
 from intake.context import COUNTRY_NAMES, GENERIC_WORDS, KIND_WORDS, MENTIONED, TOWNS, country_near, kind_of, role_of
 from intake.inflection import base_form
@@ -62,6 +62,16 @@ def is_generic(word: str) -> bool:
     """A word of the field's lexicon that says what kind of body something is (cluster, pôle, klastra...)."""
     concept = concept_of(transliterate(word))
     return fold(word) in GENERIC_WORDS or (concept is not None and CONCEPTS[concept][0] == ORGANISATION)
+
+
+def _generic_as_such(word: str) -> bool:
+    """A generic word itself or one of its inflections ("klastra"), not a longer word that
+    begins with one ("Clusterland")."""
+    if not is_generic(word):
+        return False
+    folded = transliterate(word)
+    stems = [stem for stem, _concept in STEMS if folded.startswith(stem)]
+    return fold(word) in GENERIC_WORDS or folded in EXACT or not stems or len(folded) - len(stems[0]) <= 3
 
 
 def _capital_or_generic(word: str) -> bool:
@@ -250,7 +260,9 @@ def _own_words(name: str) -> str:
     """``name`` without its generic words ("Pole of Competitiveness ViaMeca" -> "ViaMeca"), when
     what is left is a word of its own: the resolver gives a long generic frame too much weight."""
     words = re.findall(r"[\w\-]+", name)
-    kept = [w for w in words if not is_generic(w) and fold(w) not in JOINERS]
+    # Only a generic word as such is dropped, not a name built on one ("Clusterland"): without
+    # it, "Oberösterreich" alone would meet the Chamber of Commerce of that region.
+    kept = [w for w in words if not _generic_as_such(w) and fold(w) not in JOINERS]
     own = " ".join(kept)
     if (
         len(kept) == len([w for w in words if fold(w) not in JOINERS])
