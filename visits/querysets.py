@@ -6,9 +6,6 @@ Kept apart from visits/models.py so that the SQL sits beside the QuerySet that r
 models are reached through ``self.model`` or imported inside a method (they import this module).
 """
 
-import functools
-import operator
-
 from django.db import connections, models
 from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, When
 from django.db.models.expressions import RawSQL
@@ -88,22 +85,27 @@ def _lookup(organisations) -> tuple[str, object]:
     return "", organisations
 
 
-def involvement(organisations, visit=None, *, drafts: bool = False):
-    """A condition: ``organisations`` (an organisation, an id, ids, a QuerySet or an
-    ``OuterRef``) took part in ``visit`` (an id; by default the outer visit) under the participation
-    rule (host, delegation member, itinerary-stop host, participant in any role, organiser),
-    either in it or in another account of its event (``Visit.account_of``; draft accounts count
-    only with ``drafts``). One ``EXISTS`` per link, so that rows never repeat."""
+def involvement(organisations, *, drafts: bool = False) -> Q:
+    """A condition on visits: ``organisations`` (an organisation, an id, ids, a QuerySet or an
+    ``OuterRef``) took part in the visit under the participation rule (host, delegation member,
+    itinerary-stop host, participant in any role, organiser), either in it or in another account
+    of its event (``Visit.account_of``; draft accounts count only with ``drafts``).
+
+    One ``pk IN (...)`` over the union of the visits the links name (and the first records of
+    the accounts among them), so that rows never repeat. The former shape, one correlated
+    ``EXISTS`` per link with ``visit = pk OR visit.account_of = pk``, could not use an index and
+    was evaluated for every published visit: 330 ms of an organisation's page at 100,000 rows,
+    against a few ms for the organisation's links read once."""
     suffix, value = _lookup(organisations)
-    visit = OuterRef("pk") if visit is None else visit
-    conditions = []
+    parts = []
     for link in participation_links():
-        account = {link.visit_path("account_of"): visit}
+        rows = link.rows().filter(**{f"{link.organisation}{suffix}": value}).order_by()
+        parts.append(rows.values_list("pk" if link.visit == "pk" else f"{link.visit}_id"))
+        accounts = {link.visit_path("account_of__isnull"): False}
         if not drafts:
-            account[link.visit_path("status")] = PUBLISHED
-        rows = link.rows().filter(Q(**{link.visit: visit}) | Q(**account), **{f"{link.organisation}{suffix}": value})
-        conditions.append(Exists(rows))
-    return functools.reduce(operator.or_, conditions)
+            accounts[link.visit_path("status")] = PUBLISHED
+        parts.append(rows.filter(**accounts).values_list(link.visit_path("account_of")))
+    return Q(pk__in=parts[0].union(*parts[1:], all=True))
 
 
 def _union(querysets) -> tuple[str, list]:
