@@ -286,12 +286,11 @@ class VisitQuerySet(models.QuerySet):
     # --- Read paths ---------------------------------------------------------------------------
 
     def for_list(self):
-        """List pages, CSV export and the API's list: organiser, project, the first record of
-        another account (``account_of``), hosts, delegation, tags and ecosystems loaded in a fixed
-        number of queries, however many rows."""
-        return self.select_related("organiser", "project", "account_of").prefetch_related(
-            "hosts", "delegation", "tags", "ecosystems"
-        )
+        """List pages, CSV export and the API's list: organiser, project, hosts, delegation, tags
+        and ecosystems loaded in a fixed number of queries, however many rows. The API adds the
+        first record of another account (``select_related("account_of")``); the pages do not
+        show it, and its join widened every row the list sorts."""
+        return self.select_related("organiser", "project").prefetch_related("hosts", "delegation", "tags", "ecosystems")
 
     def with_delegates(self):
         """Also the delegate participants with their country (``delegates``), for the API's
