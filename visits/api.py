@@ -183,13 +183,13 @@ class VisitDetailSerializer(VisitSerializer):
 class VisitViewSet(RecordViewSet):
     """Visits and events. Anonymous and signed-in clients see published ones; staff see drafts too."""
 
-    queryset = Visit.objects.for_list().with_delegates()
+    queryset = Visit.objects.for_list().select_related("account_of").with_delegates()
     filterset_class = VisitFilterSet
     serializer_class = VisitSerializer
     detail_serializer_class = VisitDetailSerializer
 
     def get_list_queryset(self):
-        return Visit.objects.for_list().with_delegates().visible_to(self.request.user)
+        return Visit.objects.for_list().select_related("account_of").with_delegates().visible_to(self.request.user)
 
     def get_detail_queryset(self):
         return Visit.objects.visible_to(self.request.user).for_detail()
