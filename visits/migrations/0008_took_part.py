@@ -252,9 +252,10 @@ class Migration(migrations.Migration):
                 ),
             ),
         ),
-        # The organisations on record before the triggers existed.
+        # The organisations on record before the triggers existed (only those that took part are
+        # written: the others keep the default, and the table is not rewritten whole).
         migrations.RunSQL(
-            "UPDATE clusters_organisation AS o SET took_part = (EXISTS (SELECT 1 FROM visits_visit_hosts AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_visit_delegation AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_itinerarystop AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.host_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_participant AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_visit AS v WHERE v.organiser_id = o.id AND v.status = 'published'))",
+            "UPDATE clusters_organisation AS o SET took_part = true WHERE (EXISTS (SELECT 1 FROM visits_visit_hosts AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_visit_delegation AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_itinerarystop AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.host_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_participant AS l JOIN visits_visit AS v ON v.id = l.visit_id WHERE l.organisation_id = o.id AND v.status = 'published') OR EXISTS (SELECT 1 FROM visits_visit AS v WHERE v.organiser_id = o.id AND v.status = 'published'))",
             migrations.RunSQL.noop,
         ),
     ]
