@@ -102,7 +102,8 @@ COMMA_KINDS = {"authority", "agency", "research", "association"}
 
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
-    """Spans of capitalised word runs, with joiners and generic words inside them."""
+    """Spans of capitalised word runs, with joiners and generic words inside them; a gap other
+    than spaces and quotes (or a comma inside the name of a body that may hold one) ends a run."""
     tokens = list(TOKEN.finditer(sentence))
     runs, current = [], []
     for i, m in enumerate(tokens):
@@ -126,21 +127,22 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             current = []
     if current:
         runs.append(current)
-    spans = []
-    for run in runs:
-        while run and (fold(run[-1].group()) in JOINERS or fold(run[-1].group()) in LEADING_STOP):
-            run.pop()
-        if not run:
-            continue
-        # "İŞİM CLUSTEM": acronyms side by side are not one name, but "CITTA DEI MOTORI" is
-        if all(is_caps(m.group()) for m in run) and len(run) < 3 and not any(is_generic(m.group()) for m in run):
-            spans += [(m.start(), m.end()) for m in run]
-            continue
-        end = run[-1].end()
-        if sentence[end : end + 1] in _QUOTES:
-            end += 1
-        spans.append((run[0].start(), end))
-    return spans
+    return [span for run in runs for span in _run_spans(sentence, run)]
+
+
+def _run_spans(sentence: str, run: list[re.Match]) -> list[tuple[int, int]]:
+    """The span of one run, its trailing joiners dropped; acronyms side by side are one span each."""
+    while run and (fold(run[-1].group()) in JOINERS or fold(run[-1].group()) in LEADING_STOP):
+        run.pop()
+    if not run:
+        return []
+    # "İŞİM CLUSTEM": acronyms side by side are not one name, but "CITTA DEI MOTORI" is
+    if all(is_caps(m.group()) for m in run) and len(run) < 3 and not any(is_generic(m.group()) for m in run):
+        return [(m.start(), m.end()) for m in run]
+    end = run[-1].end()
+    if sentence[end : end + 1] in _QUOTES:
+        end += 1
+    return [(run[0].start(), end)]
 
 
 def _with_parentheses(sentence: str, start: int, end: int) -> Phrase:
@@ -285,41 +287,45 @@ def find_organisations(text: str, *, exclude: set[str] | frozenset = frozenset()
     cache: dict = {}
     proposals: dict[str, OrganisationProposal] = {}
     text = _DANGLING_HYPHEN.sub(" ", _SPACES.sub(" ", text))
-    shouted, common = shouted_words(text), common_words(text)
-    known = vocabulary()
+    skipped, known = shouted_words(text) | common_words(text), vocabulary()
     kept_all: list[_Found] = []
     for _offset, sentence in sentences(text):
+        found = _found_in(sentence, skipped, known, cache)
         taken = spans_of(exclude, sentence)
-        found: list[_Found] = []
-        candidates = [
-            p for p in phrases(sentence) if not _skipped(p.name, shouted | common) and not _opening_word(p, sentence)
-        ]
-        for p in sorted(candidates, key=lambda p: p.start - p.end):  # longest first
-            if any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
-                continue
-            if _looks_like_organisation(p, sentence) or may_be_on_record(p.name, known):
-                found.append(_resolve(p, sentence, cache))
-        found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
         kept: list[_Found] = []
         for f in found:
-            if any(f.phrase.overlaps(k.phrase) for k in kept):
-                continue
-            if f.score < LINK_SCORE and not _looks_like_organisation(f.phrase, sentence):
-                continue
-            if (
-                f.score < LINK_SCORE
-                and f.phrase.parts
-                and all(_looks_like_organisation(part, sentence) for part in f.phrase.parts)
-            ):
-                continue  # two organisations named together
-            if f.score < LINK_SCORE and any(f.phrase.start < end and start < f.phrase.end for start, end in taken):
-                continue  # a project or instrument on record, proposed as such
-            kept.append(f)
+            if not any(f.phrase.overlaps(k.phrase) for k in kept) and not _dropped(f, sentence, taken):
+                kept.append(f)
         kept_all += sorted(kept, key=lambda f: f.phrase.start)
     linked = {f.matches[0].organisation.slug for f in kept_all if f.score >= LINK_SCORE}
     for f in kept_all:
         _add(proposals, f, linked)
     return list(proposals.values())
+
+
+def _found_in(sentence: str, skipped: set[str], known, cache: dict) -> list[_Found]:
+    """The phrases of ``sentence`` looked up, longest first, a phrase inside a sure link left
+    out; sure links first, then by score and length."""
+    found: list[_Found] = []
+    candidates = [p for p in phrases(sentence) if not _skipped(p.name, skipped) and not _opening_word(p, sentence)]
+    for p in sorted(candidates, key=lambda p: p.start - p.end):  # longest first
+        if any(p.overlaps(f.phrase) for f in found if f.score >= LINK_SCORE):
+            continue
+        if _looks_like_organisation(p, sentence) or may_be_on_record(p.name, known):
+            found.append(_resolve(p, sentence, cache))
+    found.sort(key=lambda f: (f.score >= LINK_SCORE, f.score, f.phrase.end - f.phrase.start), reverse=True)
+    return found
+
+
+def _dropped(f: _Found, sentence: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether a phrase without a sure link is no organisation to propose: it does not look like
+    one, it names two organisations together, or it is a project or instrument on record."""
+    parts = f.phrase.parts
+    return f.score < LINK_SCORE and (
+        not _looks_like_organisation(f.phrase, sentence)
+        or bool(parts and all(_looks_like_organisation(part, sentence) for part in parts))
+        or any(f.phrase.start < end and start < f.phrase.end for start, end in taken)
+    )
 
 
 def _opening_word(phrase: Phrase, sentence: str) -> bool:
