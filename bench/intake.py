@@ -20,7 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BASE = Path(__file__).resolve().parent.parent
-SEEDS = BASE.parent / "shared" / "seeds"
+sys.path.insert(0, str(BASE))
+from demo.seeds import seeds_dir  # noqa: E402 (the checkout is on the path only from here)
+
+SEEDS = seeds_dir()
 DATABASE_URL = os.environ.get("BENCH_INTAKE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ckb_bench_intake")
 RUNS = 3
 # seed file -> demo module name

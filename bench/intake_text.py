@@ -6,11 +6,11 @@ Needs no database. Prints figures; asserts nothing (the tests in tests/intake as
 import statistics
 import sys
 import time
-from pathlib import Path
 
+from demo.seeds import seeds_dir
 from intake.text import dates, figures, itinerary, language, places, titles
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = seeds_dir()
 PASSES = 5
 
 

@@ -8,16 +8,16 @@ Screenshots go to /tmp/shots/intake-*.png (and test-artifacts/) to be looked at.
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from clusters.models import Organisation
+from demo.seeds import seeds_dir
 from visits.models import Visit
 
 pytestmark = pytest.mark.e2e
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+SEEDS = seeds_dir()
 SHOTS = Path("/tmp/shots")
 VIAMECA_VISIT = "zheleznogorsk-cluster-at-viameca-2013"
 HOSTS = ["ViaMeca", "Mayer Group France", "Partners in Nuclear Business"]

@@ -1,9 +1,9 @@
-"""The five seed documents, read where the project keeps them (``../shared/seeds`` beside the
-repository, on CI machines too), by the short names the text tests use."""
+"""The five seed documents, read where the project keeps them (``demo.seeds.seeds_dir()``), by
+the short names the text tests use."""
 
-from pathlib import Path
+from demo.seeds import seeds_dir
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = seeds_dir()
 
 FILES = {
     "viameca": "000_6b830b894c678442.txt",
