@@ -13,6 +13,7 @@ import re
 import time
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from clusters.identity import LINK_SCORE, resolve
 from core.models import DatePrecision
@@ -145,7 +146,7 @@ def same_event(proposal: Proposal) -> list[SameEventProposal]:
         v_first, v_last = date_span(visit.start_date, visit.end_date, visit.date_precision)
         if v_last < first or v_first > last:
             continue
-        reasons = ["dates overlap"] + _shared(visit, org_pks, project_pks)
+        reasons = [_("dates overlap")] + _shared(visit, org_pks, project_pks)
         score = min(1.0, SAME_EVENT_BASE + SAME_EVENT_PER_LINK * max(1, len(reasons) - 1))
         out.append(SameEventProposal(slug=visit.slug, title=visit.title, score=round(score, 2), reasons=reasons))
     return sorted(out, key=lambda s: -s.score)
@@ -156,10 +157,10 @@ def _project_condition(project_pks) -> Q:
 
 
 def _shared(visit: Visit, org_pks: set[int], project_pks: set[int]) -> list[str]:
-    reasons = [f"host: {o.name}" for o in visit.hosts.all() if o.pk in org_pks]
-    reasons += [f"delegation: {o.name}" for o in visit.delegation.all() if o.pk in org_pks]
+    reasons = [_("host: %(name)s") % {"name": o.name} for o in visit.hosts.all() if o.pk in org_pks]
+    reasons += [_("delegation: %(name)s") % {"name": o.name} for o in visit.delegation.all() if o.pk in org_pks]
     if visit.organiser_id in org_pks:
-        reasons.append(f"organiser: {visit.organiser.name}")
+        reasons.append(_("organiser: %(name)s") % {"name": visit.organiser.name})
     if visit.project_id in project_pks:
-        reasons.append(f"project: {visit.project}")
-    return reasons or ["an organisation of the report took part"]
+        reasons.append(_("project: %(name)s") % {"name": visit.project})
+    return reasons or [_("an organisation of the report took part")]

@@ -3,11 +3,13 @@ page at once; the review page posts back here and, if every line holds, saves th
 opens it in the admin. Both sit behind the admin's sign-in (``admin_view`` in ``urls.py``) and
 need the right to add visits."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -40,6 +42,22 @@ class StartView(IntakeAccess, FormView):
     def get_context_data(self, **kwargs):
         return self.admin_context(**super().get_context_data(**kwargs))
 
+    def post(self, request, *args, **kwargs):
+        try:
+            request.POST  # noqa: B018 (parse now: a paste over DATA_UPLOAD_MAX_MEMORY_SIZE raises here)
+        except RequestDataTooBig:
+            form = self.get_form_class()()
+            form.too_large = True
+            limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+            message = _("The pasted text is larger than %(limit)s; paste one report at a time, or upload it as a file.")
+            return self.form_invalid_with(form, message % {"limit": limit})
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid_with(self, form, message: str):
+        """The form again with a message of its own (an unbound form cannot take add_error)."""
+        context = self.get_context_data(form=form, request_error=message)
+        return self.render_to_response(context, status=413 if form.too_large else 400)
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         if form.too_large:
@@ -54,8 +72,10 @@ class StartView(IntakeAccess, FormView):
         elif proposal.language is None:
             form.add_error(
                 "language",
-                "Intake cannot tell which language this text is in (is it a report?). "
-                "Choose its language, or paste a longer passage.",
+                _(
+                    "Intake cannot tell which language this text is in (is it a report?). "
+                    "Choose its language, or paste a longer passage."
+                ),
             )
             return self.form_invalid(form)
         return self.render_review(Review(proposal))

@@ -9,6 +9,9 @@ import re
 import zipfile
 from pathlib import PurePath
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024  # a DOCX, PPTX or ODT inflated beyond this is a zip bomb, not a report
 
@@ -28,9 +31,9 @@ def extract_text(data: bytes, filename: str) -> str:
     """The plain text of ``data`` (an uploaded file called ``filename``), paragraphs separated
     by blank lines."""
     if not data or not data.strip():
-        raise ExtractionError("The file is empty.")
+        raise ExtractionError(_("The file is empty."))
     if len(data) > MAX_BYTES:
-        raise ExtractionError(f"The file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB.")
+        raise ExtractionError(_("The file is larger than the limit of %(mb)s MB.") % {"mb": MAX_BYTES // (1024 * 1024)})
     kind = sniff(data, filename)
     reader = READERS[kind]
     try:
@@ -38,16 +41,17 @@ def extract_text(data: bytes, filename: str) -> str:
     except ExtractionError:
         raise
     except Exception as exc:  # libraries raise anything on broken files; the editor needs one message
-        raise ExtractionError(f"This {LABELS[kind]} file could not be read (it may be damaged).") from exc
+        message = _("This %(kind)s file could not be read (it may be damaged).") % {"kind": LABELS[kind]}
+        raise ExtractionError(message) from exc
     text = tidy(text)
     if not text:
         if kind == "pdf":
-            raise ExtractionError(NO_TEXT_LAYER)
-        raise ExtractionError(f"This {LABELS[kind]} file holds no text.")
+            raise ExtractionError(str(NO_TEXT_LAYER))
+        raise ExtractionError(_("This %(kind)s file holds no text.") % {"kind": LABELS[kind]})
     return text
 
 
-NO_TEXT_LAYER = "This PDF has no text layer (a scan?); paste its text instead."
+NO_TEXT_LAYER = gettext_lazy("This PDF has no text layer (a scan?); paste its text instead.")
 
 LABELS = {
     "pdf": "PDF",
@@ -55,7 +59,7 @@ LABELS = {
     "pptx": "PowerPoint (PPTX)",
     "odf": "OpenDocument",
     "html": "HTML",
-    "text": "text",
+    "text": gettext_lazy("text"),
 }
 
 
@@ -70,8 +74,10 @@ def sniff(data: bytes, filename: str) -> str:
         return "html" if b"<\x00h\x00t\x00m\x00l" in head.lower() else "text"
     if looks_binary(head):
         raise ExtractionError(
-            "This file is not a format intake reads (TXT, Markdown, HTML, PDF, DOCX, PPTX or ODT), "
-            "whatever its name says."
+            _(
+                "This file is not a format intake reads (TXT, Markdown, HTML, PDF, DOCX, PPTX or ODT), "
+                "whatever its name says."
+            )
         )
     suffix = PurePath(filename or "").suffix.lower()
     sample = head.lstrip().lower()
@@ -87,10 +93,11 @@ def zip_kind(data: bytes) -> str:
             mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
             unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
-        raise ExtractionError("This file looks like a damaged zip archive; it cannot be read.") from exc
+        raise ExtractionError(_("This file looks like a damaged zip archive; it cannot be read.")) from exc
     if unpacked > MAX_UNPACKED:
         raise ExtractionError(
-            f"This archive unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB; intake does not open it."
+            _("This archive unpacks to more than %(mb)s MB; intake does not open it.")
+            % {"mb": MAX_UNPACKED // (1024 * 1024)}
         )
     if "word/document.xml" in names:
         return "docx"
@@ -99,7 +106,7 @@ def zip_kind(data: bytes) -> str:
     if mimetype.startswith(b"application/vnd.oasis.opendocument.") and "content.xml" in names:
         return "odf"
     raise ExtractionError(
-        "This zip archive is not a Word (DOCX), PowerPoint (PPTX) or OpenDocument file; intake cannot read it."
+        _("This zip archive is not a Word (DOCX), PowerPoint (PPTX) or OpenDocument file; intake cannot read it.")
     )
 
 
@@ -148,14 +155,14 @@ def read_pdf(data: bytes) -> str:
         try:
             reader.decrypt("")
         except Exception as exc:
-            raise ExtractionError("This PDF is protected by a password; paste its text instead.") from exc
+            raise ExtractionError(_("This PDF is protected by a password; paste its text instead.")) from exc
     try:
         pages = [page.extract_text() or "" for page in reader.pages]
     except FileNotDecryptedError as exc:
-        raise ExtractionError("This PDF is protected by a password; paste its text instead.") from exc
+        raise ExtractionError(_("This PDF is protected by a password; paste its text instead.")) from exc
     text = "\n\n".join(pages)
     if not text.strip():
-        raise ExtractionError(NO_TEXT_LAYER)
+        raise ExtractionError(str(NO_TEXT_LAYER))
     return text
 
 

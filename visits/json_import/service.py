@@ -8,6 +8,8 @@ rolled back.
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.text import fold
 from visits.json_import.building import PARTS, BuiltVisit, build_visit
@@ -15,17 +17,13 @@ from visits.json_import.linking import Linker
 from visits.json_import.reading import FileRefused, read_visits
 from visits.models import Visit
 
-# Counted in the summary, in this order: (key of BuiltVisit.parts, singular, plural).
+# Counted in the summary, in this order: (key of BuiltVisit.parts, its count in words).
 _COUNTED = [
-    ("itinerary", "stop", "stops"),
-    ("participants", "participant", "participants"),
-    ("findings", "finding", "findings"),
-    ("follow_ups", "follow-up", "follow-ups"),
+    ("itinerary", lambda n: ngettext("%(n)d stop", "%(n)d stops", n) % {"n": n}),
+    ("participants", lambda n: ngettext("%(n)d participant", "%(n)d participants", n) % {"n": n}),
+    ("findings", lambda n: ngettext("%(n)d finding", "%(n)d findings", n) % {"n": n}),
+    ("follow_ups", lambda n: ngettext("%(n)d follow-up", "%(n)d follow-ups", n) % {"n": n}),
 ]
-
-
-def _count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
 
 
 @dataclass
@@ -53,16 +51,21 @@ class ImportReport:
         return not self.errors
 
     def totals(self) -> dict[str, int]:
-        return {key: sum(line.counts[key] for line in self.visits) for key, _, _ in _COUNTED}
+        return {key: sum(line.counts[key] for line in self.visits) for key, _words in _COUNTED}
 
     def summary(self) -> str:
         """E.g. "3 visits, 7 stops, 12 participants, 0 findings, 1 follow-up would be created"."""
         if not self.ok:
-            return f"Nothing imported: {_count(len(self.errors), 'error', 'errors')}."
+            n = len(self.errors)
+            return ngettext("Nothing imported: %(n)d error.", "Nothing imported: %(n)d errors.", n) % {"n": n}
         totals = self.totals()
-        parts = [_count(len(self.visits), "visit", "visits")]
-        parts += [_count(totals[key], singular, plural) for key, singular, plural in _COUNTED]
-        return f"{', '.join(parts)} {'would be created' if self.dry_run else 'created'}."
+        n = len(self.visits)
+        parts = [ngettext("%(n)d visit", "%(n)d visits", n) % {"n": n}]
+        parts += [words(totals[key]) for key, words in _COUNTED]
+        counted = ", ".join(parts)
+        if self.dry_run:
+            return _("%(counted)s would be created.") % {"counted": counted}
+        return _("%(counted)s created.") % {"counted": counted}
 
 
 def _name(number: int, row) -> str:
