@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -64,6 +67,9 @@ class SearchView(TemplateView):
         else:
             results = search.search(raw, self.request.user)
             context.update(results=results, q=results.query.text, query=results.query, correction=results.correction)
+        if context["correction"]:
+            params = {"q": context["correction"].text, **({"type": self.type_key} if self.spec else {})}
+            context["correction_url"] = f"{reverse('globalsearch:search')}?{urlencode(params)}"
         return context
 
     def export(self):
