@@ -8,22 +8,27 @@ nearest come first whatever their similarity).
 
 The lexicon holds the folded words of what an anonymous reader may find (names, acronyms,
 alternative names, descriptions, reports), so a correction never reveals a draft. It is rebuilt
-from the tables when the data version changed since the last build (``refresh_if_stale()``), by
-one process at a time; a search that meets a rebuild in progress uses the previous lexicon.
+from the tables when the data version changed since the last build, at most every
+``REFRESH_SECONDS`` (``refresh_if_stale()``), by one process at a time; a search that meets a
+rebuild in progress uses the previous lexicon.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection, transaction
 from django.db.models import F, Func, TextField, Value
+from django.utils import timezone
 from rapidfuzz.distance import DamerauLevenshtein
 
 from core.cache import current_data_version
 from core.fulltext import Fold, SearchSpec, SearchText
 from globalsearch.models import LexiconBuild, Word
 
+# A word added less than this long after the last rebuild may not be corrected towards yet.
+REFRESH_SECONDS = 600
 MIN_LENGTH = 3  # shorter words are left as typed: too many words are one edit away
 CANDIDATES = 20
 _LOCK = 71_017  # pg advisory lock key of a rebuild
@@ -91,9 +96,12 @@ def rebuild(specs: list[SearchSpec], version: int | None = None) -> int:
 
 
 def refresh_if_stale(specs: list[SearchSpec]) -> None:
-    """Rebuild when the data changed since the last build, unless another process is at it."""
+    """Rebuild when the data changed since the last build and that build is older than
+    ``REFRESH_SECONDS`` (a rebuild reads every searched text: seconds at 100,000 organisations,
+    bench/search_typos.py), unless another process is at it."""
     version = current_data_version()
-    if LexiconBuild.objects.filter(pk=1, data_version=version).exists():
+    build = LexiconBuild.objects.filter(pk=1).values_list("data_version", "built_at").first()
+    if build and (build[0] == version or build[1] > timezone.now() - timedelta(seconds=REFRESH_SECONDS)):
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_LOCK])
