@@ -286,7 +286,7 @@ class SearchSpec:
     subtitle: Callable
     config: object = "english"
     title_config: object = "simple"
-    # (SearchText) -> Q: further rows found by the query, e.g. visits by their hosts' names.
+    # (SearchText) -> Q or None: further rows found by the query, e.g. visits by their hosts' names.
     also: Callable | None = None
 
     def body_text(self) -> Func:
@@ -335,10 +335,11 @@ def search(queryset, text: "SearchText | str", *, also: Q | None = None):
     return queryset.filter(condition).annotate(search_rank=rank)
 
 
-def names_match(text: SearchText):
-    """A condition on a searchable model: ``text`` matches one of the row's names (weight A)."""
+def names_match(text: SearchText) -> Q:
+    """A condition on a searchable model: ``text`` matches one of the row's names (weight A).
+    The whole vector is tested first, so the GIN index finds the rows ts_filter() then checks."""
     names = Func(F("search_vector"), Value("{a}"), function="ts_filter", output_field=models.TextField())
-    return BooleanOp(names, "@@", text.tsquery())
+    return Q(BooleanOp(F("search_vector"), "@@", text.tsquery())) & Q(BooleanOp(names, "@@", text.tsquery()))
 
 
 class Plain(Func):

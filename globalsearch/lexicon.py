@@ -13,6 +13,7 @@ from the tables when the data version changed since the last build, at most ever
 rebuild in progress uses the previous lexicon.
 """
 
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -97,15 +98,35 @@ def rebuild(specs: list[SearchSpec], version: int | None = None) -> int:
 
 def refresh_if_stale(specs: list[SearchSpec]) -> None:
     """Rebuild when the data changed since the last build and that build is older than
-    ``REFRESH_SECONDS`` (a rebuild reads every searched text: seconds at 100,000 organisations,
-    bench/search_typos.py), unless another process is at it."""
+    ``REFRESH_SECONDS``. A rebuild reads every searched text (15-20 s at 100,000 organisations,
+    bench/search_typos.py), so a request starts it in a background thread and searches with the
+    previous lexicon; inside a transaction (tests, the shell) it runs at once, to see its rows."""
     version = current_data_version()
     build = LexiconBuild.objects.filter(pk=1).values_list("data_version", "built_at").first()
     if build and (build[0] == version or build[1] > timezone.now() - timedelta(seconds=REFRESH_SECONDS)):
         return
+    if connection.in_atomic_block:
+        _rebuild_once(specs, version)
+    elif _running.acquire(blocking=False):
+        threading.Thread(target=_background, args=(specs, version), daemon=True, name="lexicon-rebuild").start()
+
+
+_running = threading.Lock()  # a process rebuilds in one thread at a time
+
+
+def _background(specs: list[SearchSpec], version: int) -> None:
+    try:
+        _rebuild_once(specs, version)
+    finally:
+        _running.release()
+        connection.close()
+
+
+def _rebuild_once(specs: list[SearchSpec], version: int) -> None:
+    """Rebuild unless another process is at it or has just built this version."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_LOCK])
-        if cursor.fetchone()[0]:
+        if cursor.fetchone()[0] and not LexiconBuild.objects.filter(pk=1, data_version=version).exists():
             rebuild(specs, version)
 
 
