@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from django.contrib.postgres.search import SearchConfig, SearchQueryField, SearchVector
 from django.db import models
-from django.db.models import Expression, F, Func, Q, Value
+from django.db.models import Case, Expression, F, Func, Q, Value, When
+from django.utils.translation import get_language
 
 from core.languages import SEARCH_CONFIGS
 from core.text import fold
@@ -134,26 +135,74 @@ class MultiConfigQuery(Expression):
         self.text = text
 
     def as_sql(self, compiler, connection):
-        return "%s::tsquery", [websearch_literal(connection, self.text.text, _prefix_text(self.text))]
+        literal = websearch_literal(connection, self.text.text, _prefix_text(self.text), _stem_config(self.text))
+        return "%s::tsquery", [literal]
+
+
+MIN_STEM_PREFIX = 5
+
+
+def _stem_config(text: SearchText) -> str | None:
+    """The interface language's configuration, for the stem alternatives; None when it has no
+    stemmer or the query uses operators."""
+    config = SEARCH_CONFIGS.get((get_language() or "en").split("-")[0], "simple")
+    return None if text.has_operators or config == "simple" or not text.words else config
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("'", "''") + "'"
+
+
+def _stem_alternatives(cursor, config: str, words: list[str]) -> str | None:
+    """A tsquery text ANDing, for each word, the word OR its stem in ``config`` as a prefix OR
+    the stem of its stem. A stemmer leaves some inflections whole (French "financent" stays
+    "financent" while "financer" is "financ") and some stems change again (Turkish "hibe" is
+    stored "hip", "hibeler" stems to "hibe"): the prefix and the second stemming meet them."""
+    cursor.execute(
+        "SELECT w, s, (SELECT array_agg(x) FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, s))) AS x)"
+        " FROM unnest(%s::text[]) WITH ORDINALITY AS q(w, n)"
+        " LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector(%s::regconfig, q.w))) AS s ON true ORDER BY n",
+        [config, words, config],
+    )
+    alternatives: dict[str, set[str]] = {}
+    changed = False
+    for word, stem, stems_of_stem in cursor.fetchall():
+        options = alternatives.setdefault(word, {_quoted(word)})
+        if stem and stem != word:
+            changed = True
+            if len(stem) >= MIN_STEM_PREFIX:
+                options.add(_quoted(stem) + ":*")
+            options.update(_quoted(x) for x in stems_of_stem or [] if x != stem)
+    if not changed:
+        return None
+    return " & ".join("(" + " | ".join(sorted(options)) + ")" for options in alternatives.values())
 
 
 _CONFIGS_ARRAY = "{" + ",".join(c for c in QUERY_CONFIGS if _CONFIG_NAME.match(c)) + "}"
 
 
 @lru_cache(maxsize=4096)
-def _websearch_literal(alias: str, text: str, prefix: str | None) -> str:
+def _websearch_literal(alias: str, text: str, prefix: str | None, stem_config: str | None) -> str:
     from django.db import connections
 
     with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT ckb_websearch(%s::regconfig[], %s, %s)::text", [_CONFIGS_ARRAY, text, prefix])
+        extra = _stem_alternatives(cursor, stem_config, _WORD.findall(fold(text))) if stem_config else None
+        if extra:
+            cursor.execute(
+                "SELECT (ckb_websearch(%s::regconfig[], %s, %s) || to_tsquery('simple'::regconfig, %s))::text",
+                [_CONFIGS_ARRAY, text, prefix, extra],
+            )
+        else:
+            cursor.execute("SELECT ckb_websearch(%s::regconfig[], %s, %s)::text", [_CONFIGS_ARRAY, text, prefix])
         return cursor.fetchone()[0]
 
 
-def websearch_literal(connection, text: str, prefix: str | None) -> str:
-    """``ckb_websearch()`` of ``text`` as tsquery text, computed once per process and text: the
+def websearch_literal(connection, text: str, prefix: str | None, stem_config: str | None = None) -> str:
+    """``ckb_websearch()`` of ``text`` as tsquery text, OR-ed with the stem alternatives in the
+    interface language's ``stem_config``, computed once per process, text and configuration: the
     configurations' parsers and stemmers do not change while the server runs (a migration that
     changed ``ckb_websearch`` restarts it)."""
-    return _websearch_literal(connection.alias, text, prefix)
+    return _websearch_literal(connection.alias, text, prefix, stem_config)
 
 
 def _prefix_text(text: SearchText) -> str | None:
@@ -237,6 +286,8 @@ class SearchSpec:
     subtitle: Callable
     config: object = "english"
     title_config: object = "simple"
+    # (SearchText) -> Q or None: further rows found by the query, e.g. visits by their hosts' names.
+    also: Callable | None = None
 
     def body_text(self) -> Func:
         """The body fields as one text, blank-line separated."""
@@ -262,17 +313,59 @@ class SearchRank(Func):
         return sql, (*v_params, *q_params, *v_params, *q_params, *f_params, *t_params)
 
 
-def search(queryset, text: "SearchText | str"):
+# What a match of ``also`` (a related record's name, say a visit's host) adds to the rank: below a
+# hit in the row's own name (1.0 and more), above a mention in its text (ts_rank, mostly < 0.5).
+ALSO_RANK = 0.75
+
+
+def search(queryset, text: "SearchText | str", *, also: Q | None = None):
     """Rows of ``queryset`` matching ``text`` (full text, a name prefix, or a name with a typo),
-    annotated with ``search_rank``: any hit in a name (weight A) ranks above body mentions."""
+    annotated with ``search_rank``: any hit in a name (weight A) ranks above body mentions.
+    ``also``: further rows to find (e.g. visits by their hosts' names), ranked ``ALSO_RANK`` up."""
     text = text if isinstance(text, SearchText) else SearchText(text)
     if not text:
         return queryset.none()
     query = text.tsquery()
     folded = Fold(Value(text.text))
-    return queryset.filter(
-        Q(BooleanOp(F("search_vector"), "@@", query)) | Q(BooleanOp(folded, "<%%", F("search_title")))
-    ).annotate(search_rank=SearchRank(query, folded))
+    condition = Q(BooleanOp(F("search_vector"), "@@", query)) | Q(BooleanOp(folded, "<%%", F("search_title")))
+    rank = SearchRank(query, folded)
+    if also is not None:
+        condition |= also
+        rank = rank + Case(When(also, then=Value(ALSO_RANK)), default=Value(0.0), output_field=models.FloatField())
+    return queryset.filter(condition).annotate(search_rank=rank)
+
+
+def names_match(text: SearchText) -> Q:
+    """A condition on a searchable model: ``text`` matches one of the row's names (weight A).
+    The whole vector is tested first, so the GIN index finds the rows ts_filter() then checks."""
+    names = Func(F("search_vector"), Value("{a}"), function="ts_filter", output_field=models.TextField())
+    return Q(BooleanOp(F("search_vector"), "@@", text.tsquery())) & Q(BooleanOp(names, "@@", text.tsquery()))
+
+
+class Plain(Func):
+    """Markdown as plain text, for snippets: links and images keep their text, HTML tags, heading,
+    quote and list markers, emphasis and code marks, and reference definitions go."""
+
+    output_field = models.TextField()
+    _STEPS = (
+        (r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", "", "gn"),  # [ref]: https://...
+        (r"!?\[([^\]]*)\]\([^)]*\)", "\\1", "g"),  # [text](url), ![alt](src)
+        (r"!?\[([^\]]*)\]\[[^\]]*\]", "\\1", "g"),  # [text][ref]
+        (r"<[^>\n]*>", "", "g"),  # <b>, <https://...>
+        (r"^\s{0,3}([-*_]\s*){3,}$", "", "gn"),  # --- rules
+        (r"^\s{0,3}(#{1,6}|>+|[-*+]|\d{1,9}[.)])\s+", "", "gn"),  # # Heading, > quote, - item, 1. item
+        (r"(\*{1,3}|`+|~~)", "", "g"),  # **bold**, `code`, ~~struck~~
+        (r"(^|[\s(])_{1,3}(\S)", "\\1\\2", "g"),  # _emphasis_
+        (r"(\S)_{1,3}([\s).,;:!?]|$)", "\\1\\2", "g"),
+    )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        params = list(params)
+        for pattern, replacement, flags in self._STEPS:
+            sql = f"regexp_replace({sql}, %s, %s, '{flags}')"
+            params += [pattern, replacement]
+        return sql, params
 
 
 def similarity(text: SearchText):

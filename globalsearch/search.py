@@ -1,9 +1,12 @@
-"""Global search: one query over every searchable record type, ranked, grouped by type with
-counts, each hit with a highlighted title and snippet and a link.
+"""Global search: one query over every searchable record type; the best hits of all types in
+one ranked list, then each type's best with its count and a way to all of them (a paged list of
+one type, exportable), each hit with a highlighted title and a plain-text snippet.
 
 The apps say how their models are searched (``<app>/search.py``); this module runs one query
 per type (hits, total count and highlights together), so a page costs the same number of
-queries whatever it finds.
+queries whatever it finds. A query word that no record contains is corrected against the
+lexicon (globalsearch/lexicon.py): when the query as typed finds nothing, the corrected one is
+searched instead; otherwise its results are offered as "Did you mean".
 """
 
 import hashlib
@@ -19,10 +22,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from core import fulltext
 from core.cache import current_data_version
-from core.fulltext import Headline, SearchSpec, SearchText, similarity
+from core.fulltext import Headline, Plain, SearchSpec, SearchText, similarity
 from core.registry import registry
 from core.text import fold
+from globalsearch import lexicon
 
 
 def specs() -> list[SearchSpec]:
@@ -30,7 +35,15 @@ def specs() -> list[SearchSpec]:
     return [t.search for t in registry.searched()]
 
 
-HITS_PER_TYPE = 10
+def spec_for(key: str) -> SearchSpec | None:
+    return next((spec for spec in specs() if spec.key == key), None)
+
+
+HITS_PER_TYPE = 10  # fetched per type: enough for the best across types
+SHOWN_PER_TYPE = 5  # shown in a type's section of the overview
+BEST = 10
+PER_PAGE = 20
+MAX_PAGE = 500  # deeper pages are refused (404) before any query: add words instead
 SUGGESTIONS = 5
 SUGGESTION_SIMILARITY = 0.3
 CACHE_MIN_HITS = 1_000
@@ -45,6 +58,8 @@ class Hit:
     url: str
     rank: float
     obj: object
+    key: str = ""
+    label: str = ""
 
 
 @dataclass
@@ -54,16 +69,71 @@ class Group:
     count: int
     hits: list[Hit]
 
+    @property
+    def shown(self) -> list[Hit]:
+        return self.hits[:SHOWN_PER_TYPE]
+
 
 @dataclass
 class Results:
     query: SearchText
     groups: list[Group] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # A query with its unknown words corrected: offered, or (``corrected``) searched instead.
+    correction: "lexicon.Correction | None" = None
+    corrected: bool = False
 
     @property
     def total(self) -> int:
         return sum(group.count for group in self.groups)
+
+    @property
+    def best(self) -> list[Hit]:
+        """The best hits of every type in one list, by rank (comparable across types: the same
+        SearchRank formula over the same weights)."""
+        hits = [hit for group in self.groups for hit in group.hits]
+        return sorted(hits, key=lambda hit: -hit.rank)[:BEST]
+
+    @property
+    def searched_text(self) -> str:
+        return self.correction.text if self.corrected else self.query.text
+
+
+@dataclass
+class TypePage:
+    """One page of one type's results."""
+
+    spec: SearchSpec
+    query: SearchText
+    number: int
+    count: int
+    hits: list[Hit]
+    correction: "lexicon.Correction | None" = None
+    corrected: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // PER_PAGE))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * PER_PAGE + 1 if self.hits else 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.hits) - 1 if self.hits else 0
+
+    @property
+    def searched_text(self) -> str:
+        return self.correction.text if self.corrected else self.query.text
 
 
 def search(raw: str | None, user) -> Results:
@@ -78,16 +148,14 @@ def search(raw: str | None, user) -> Results:
     results = Results(query=text)
     if not text:
         return results
-    roles = (user.is_authenticated, user.is_staff, user.is_superuser)
-    digest = hashlib.sha256(f"{text.text}|{roles}|{get_language()}".encode()).hexdigest()
-    key = f"search:{current_data_version()}:{digest}"
+    key = _cache_key("search", text, user)
     if (cached := cache.get(key)) is not None:
         return cached
-    for spec in specs():
-        hits = list(_hits(spec, text, user))
-        if hits:
-            count = hits[0].search_total
-            results.groups.append(Group(spec.key, spec.label, count, [_hit(spec, row) for row in hits]))
+    results.groups = _groups(text, user)
+    results.correction = lexicon.correct(text, specs())
+    if not results.groups and results.correction:
+        results.groups = _groups(SearchText(results.correction.text), user)
+        results.corrected = bool(results.groups)
     if not results.groups:
         results.suggestions = suggestions(text, user)
     if results.total >= CACHE_MIN_HITS:
@@ -95,18 +163,71 @@ def search(raw: str | None, user) -> Results:
     return results
 
 
+def _cache_key(kind: str, text: SearchText, user, *extra) -> str:
+    roles = (user.is_authenticated, user.is_staff, user.is_superuser)
+    digest = hashlib.sha256(f"{text.text}|{roles}|{get_language()}|{extra}".encode()).hexdigest()
+    return f"{kind}:{current_data_version()}:{digest}"
+
+
+def _groups(text: SearchText, user) -> list[Group]:
+    groups = []
+    for spec in specs():
+        rows = list(_hits(spec, text, user)[:HITS_PER_TYPE])
+        if rows:
+            groups.append(Group(spec.key, spec.label, rows[0].search_total, [_hit(spec, row) for row in rows]))
+    return groups
+
+
+def type_page(raw: str | None, user, spec: SearchSpec, number: int) -> TypePage:
+    """Page ``number`` of the hits of one type, best first; the corrected query's when the query
+    as typed finds none of this type. An empty page past the first: ``count`` is 0."""
+    text = SearchText(raw)
+    page = TypePage(spec=spec, query=text, number=number, count=0, hits=[])
+    if not text:
+        return page
+    rows = _page_rows(spec, text, user, number)
+    if not rows:
+        page.correction = lexicon.correct(text, specs())
+        if page.correction:
+            rows = _page_rows(spec, SearchText(page.correction.text), user, number)
+            page.corrected = bool(rows)
+    if rows:
+        page.count = rows[0].search_total
+        page.hits = [_hit(spec, row) for row in rows]
+    return page
+
+
+def _page_rows(spec: SearchSpec, text: SearchText, user, number: int) -> list:
+    offset = (number - 1) * PER_PAGE
+    return list(_hits(spec, text, user)[offset : offset + PER_PAGE])
+
+
+def export_rows(raw: str | None, user, spec: SearchSpec):
+    """Every hit of one type, in the paged list's order, without highlights (for CSV): the
+    corrected query's when the query as typed finds none of this type, like ``type_page``."""
+    text = SearchText(raw)
+    if not text:
+        return spec.queryset(user).none()
+    if not _matching(spec, text, user).exists() and (correction := lexicon.correct(text, specs())):
+        text = SearchText(correction.text)
+    return _matching(spec, text, user).order_by("-search_rank", "pk")
+
+
+def _matching(spec: SearchSpec, text: SearchText, user):
+    return fulltext.search(spec.queryset(user), text, also=spec.also(text) if spec.also else None)
+
+
 def _hits(spec: SearchSpec, text: SearchText, user):
-    body = spec.body_text()
+    body = Plain(spec.body_text())
     return (
-        spec.queryset(user)
-        .search(text)
+        _matching(spec, text, user)
         .annotate(
             search_total=Window(Count("pk")),
             search_body=body,
             marked_title=Headline(spec.title_config, F(spec.title), text, whole=True),
             marked_body=Headline(spec.config, body, text),
         )
-        .order_by("-search_rank", "pk")[:HITS_PER_TYPE]
+        .order_by("-search_rank", "pk")
     )
 
 
@@ -118,6 +239,8 @@ def _hit(spec: SearchSpec, row) -> Hit:
         url=url_for(row),
         rank=row.search_rank,
         obj=row,
+        key=spec.key,
+        label=str(spec.label),
     )
 
 

@@ -116,9 +116,10 @@ def test_the_page_costs_the_same_queries_for_3_or_30_matching_rows(client):
     for n in range(27):
         factories.organisation(description=f"Snarfblat partner {n}")
         factories.visit(summary=f"Snarfblat visit {n}")
+    _page_queries(client, "snarfblat")  # the first search after a write rebuilds the lexicon
     many = _page_queries(client, "snarfblat")
     assert few == many
-    assert few <= 6
+    assert few <= 9  # the data version, one per type, the visits' parties, the lexicon's version and look-up
 
 
 def test_the_page_html_has_a_search_form_in_the_header(client):
