@@ -26,11 +26,12 @@ class OrganisationListView(FacetedListView):
         ("clusters:pole-list", _("Poles of competitiveness")),
     ]
     sort_options = {
-        "name": (_("Name"), ["name"]),
-        "country": (_("Country"), ["country", "name"]),
-        "-founded": (_("Founded (newest)"), [F("founded").desc(nulls_last=True), "name"]),
-        "founded": (_("Founded (oldest)"), [F("founded").asc(nulls_last=True), "name"]),
-        "-members": (_("Members (most)"), [F("members_count").desc(nulls_last=True), "name"]),
+        # sort_name: the folded name (Organisation.sort_name), so "İŞİM" sorts among the I's.
+        "name": (_("Name"), ["sort_name"]),
+        "country": (_("Country"), ["country", "sort_name"]),
+        "-founded": (_("Founded (newest)"), [F("founded").desc(nulls_last=True), "sort_name"]),
+        "founded": (_("Founded (oldest)"), [F("founded").asc(nulls_last=True), "sort_name"]),
+        "-members": (_("Members (most)"), [F("members_count").desc(nulls_last=True), "sort_name"]),
     }
     csv_columns = [
         (_("Name"), "name"),
