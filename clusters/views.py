@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 
 from clusters.filtersets import OrganisationFilterSet
 from clusters.models import Membership, Organisation
+from clusters.reference import region_name
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from core.registry import registry
@@ -38,7 +39,7 @@ class OrganisationListView(FacetedListView):
         (_("Acronym"), "acronym"),
         (_("Kind"), "get_kind_display"),
         (_("Country"), lambda o: o.country.code),
-        (_("Region"), "region"),
+        (_("Region"), lambda o: region_name(o.region)),
         (_("City"), "city"),
         (_("Founded"), "founded"),
         (_("Members"), "members_count"),
