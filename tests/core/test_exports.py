@@ -200,3 +200,16 @@ def test_export_queries_do_not_grow_with_rows(client, name, fmt):
     few = export_queries(client, url, fmt)
     make_rows(make, 3, 30)
     assert export_queries(client, url, fmt) == few
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Open"), ("fr", "Ouvert"), ("de", "Offen")])
+def test_a_calls_status_is_exported_as_its_label(client, settings, lang, label):
+    import datetime
+
+    today = datetime.date.today()
+    factories.call(opens_on=today - datetime.timedelta(days=3), deadline=today + datetime.timedelta(days=30)).tags.add(
+        TAG
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    (row,) = parse(client.get("/funding/calls/", {"tag": TAG, "format": "json"}), "json")
+    assert label in row.values()
