@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 
 from clusters.filtersets import OrganisationFilterSet
 from clusters.models import Membership, Organisation
+from clusters.reference import region_name
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from core.registry import registry
@@ -26,18 +27,19 @@ class OrganisationListView(FacetedListView):
         ("clusters:pole-list", _("Poles of competitiveness")),
     ]
     sort_options = {
-        "name": (_("Name"), ["name"]),
-        "country": (_("Country"), ["country", "name"]),
-        "-founded": (_("Founded (newest)"), [F("founded").desc(nulls_last=True), "name"]),
-        "founded": (_("Founded (oldest)"), [F("founded").asc(nulls_last=True), "name"]),
-        "-members": (_("Members (most)"), [F("members_count").desc(nulls_last=True), "name"]),
+        # sort_name: the folded name (Organisation.sort_name), so "İŞİM" sorts among the I's.
+        "name": (_("Name"), ["sort_name"]),
+        "country": (_("Country"), ["country", "sort_name"]),
+        "-founded": (_("Founded (newest)"), [F("founded").desc(nulls_last=True), "sort_name"]),
+        "founded": (_("Founded (oldest)"), [F("founded").asc(nulls_last=True), "sort_name"]),
+        "-members": (_("Members (most)"), [F("members_count").desc(nulls_last=True), "sort_name"]),
     }
     csv_columns = [
         (_("Name"), "name"),
         (_("Acronym"), "acronym"),
         (_("Kind"), "get_kind_display"),
         (_("Country"), lambda o: o.country.code),
-        (_("Region"), "region"),
+        (_("Region"), lambda o: region_name(o.region)),
         (_("City"), "city"),
         (_("Founded"), "founded"),
         (_("Members"), "members_count"),

@@ -5,7 +5,7 @@ from django.views.generic import DetailView
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
-from funding.models import Call, Instrument, Project
+from funding.models import Call, CallStatus, Instrument, Project
 
 
 def _countries(field) -> str:
@@ -75,7 +75,7 @@ class CallListView(FundingListView):
     csv_columns = [
         (_("Title"), "title"),
         (_("Instrument"), "instrument"),
-        (_("Status"), "call_status"),
+        (_("Status"), lambda c: CallStatus(c.call_status).label),  # the label, in the reader's language
         (_("Opens"), "opens_on"),
         (_("Deadline"), "deadline"),
         (_("Budget"), "budget"),

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from clusters.reference import ecosystem_name
 from core.cache import data_version_trigger
 
 
@@ -17,4 +18,5 @@ class Ecosystem(models.Model):
         triggers = [data_version_trigger()]
 
     def __str__(self):
-        return self.name
+        # Stored in English; shown in the reader's language (clusters/reference.py).
+        return ecosystem_name(self.name)

@@ -1,14 +1,14 @@
-"""``FacetedListView``: a list page with filters, facets, chips, sorting, pagination and CSV."""
+"""``FacetedListView``: a list page with filters, facets, chips, sorting, pagination and exports."""
 
 from typing import Any
 
-from django.http import QueryDict, StreamingHttpResponse
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
-from core.filtering.export import csv_response
+from core.filtering.export import EXPORT_FORMATS, EXPORT_MENU, export_response
 from core.filtering.filterset import FacetedFilterSet
 from core.filtering.query import STATE_PARAMS, querystring
 
@@ -22,7 +22,7 @@ class FacetedListView(ListView):
     (extending ``generic/object_list.html``), optionally ``intro`` (a lead paragraph under the
     title) and ``tabs`` (``[(URL name, title)]``: links to sibling lists under the heading, named
     ``tabs_label``). Context: ``intro``, ``tabs``, ``filterset``, ``facets``, ``active_filters``,
-    ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``clear_url``,
+    ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``export_links``, ``clear_url``,
     ``page_notice`` and ListView's ``page_obj``/``object_list``. Optional ``feed_url_name`` and
     ``ical_url_name`` (core/feeds.py) give ``feed_url`` and ``ical_url``, carrying the current filters.
     """
@@ -47,8 +47,8 @@ class FacetedListView(ListView):
         queryset = self.filterset.qs
         if ordering := self.current_ordering():
             queryset = queryset.order_by(*ordering)
-        if request.GET.get("format") == "csv":
-            return self.export_csv(queryset)
+        if (fmt := request.GET.get("format")) in EXPORT_FORMATS and self.csv_columns:
+            return self.export(queryset, fmt)
         self.object_list = queryset
         return self.render_to_response(self.get_context_data())
 
@@ -110,6 +110,10 @@ class FacetedListView(ListView):
                 for key, (label, _) in self.sort_options.items()
             ],
             export_url=querystring(params, format="csv") if self.csv_columns else "",
+            export_links=[
+                {"url": querystring(params, remove=("bom", None), format=fmt, **extra), "label": label}
+                for fmt, extra, label in (EXPORT_MENU if self.csv_columns else [])
+            ],
             feed_url=self.filtered_link(self.feed_url_name),
             ical_url=self.filtered_link(self.ical_url_name),
             clear_url=querystring(QueryDict(mutable=True), **({"sort": params["sort"]} if "sort" in params else {})),
@@ -129,6 +133,7 @@ class FacetedListView(ListView):
         encoded = query.urlencode()
         return reverse(url_name) + (f"?{encoded}" if encoded else "")
 
-    def export_csv(self, queryset) -> StreamingHttpResponse:
-        """Every filtered row, in the page's order, streamed in chunks (never all in memory)."""
-        return csv_response(queryset, self.csv_columns, self.csv_filename)
+    def export(self, queryset, fmt: str):
+        """Every filtered row, in the page's order, as CSV, XLSX or JSON (core/filtering/export.py)."""
+        stem = self.csv_filename.rsplit(".", 1)[0]
+        return export_response(fmt, queryset, self.csv_columns, stem, self.request)
