@@ -5,7 +5,8 @@ failures); when its directory cannot be written or its Redis server is down, eve
 computed from the database. ``DegradingFileBasedCache`` and ``DegradingRedisCache`` are the
 built-in backends with each operation turned into a miss on such an error: ``get`` gives the
 default, ``set``/``add``/``delete``/``touch``/``has_key`` report nothing done, ``incr`` counts from
-zero. The failure is logged at most once a minute per cache. ``/health/`` checks the cache with a
+zero; for two seconds after a failure the store is not tried at all. The failure is logged at most
+once a minute per cache. ``/health/`` checks the cache with a
 real round trip that bypasses this (``round_trip()``), so a broken cache is still reported.
 """
 
@@ -20,7 +21,9 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger("core.cache")
 
 LOG_EVERY_SECONDS = 60
+RETRY_AFTER_SECONDS = 2
 _last_logged: dict[str, float] = {}
+_down_until: dict[str, float] = {}
 
 try:
     from redis.exceptions import ConnectionError as RedisConnectionError
@@ -32,7 +35,9 @@ else:
 
 
 class DegradingCacheMixin:
-    """Put before a cache backend class: its operations answer as a miss when the store fails."""
+    """Put before a cache backend class: its operations answer as a miss when the store fails,
+    and for ``RETRY_AFTER_SECONDS`` after a failure without trying it (a Redis that does not
+    answer would otherwise cost every operation its timeout)."""
 
     def __init__(self, location, params):
         self._location = str(location)
@@ -42,8 +47,9 @@ class DegradingCacheMixin:
             self._degraded("creation", error)
 
     def _degraded(self, operation: str, error: Exception) -> None:
-        # Once a minute per store, not per backend instance: Django makes one per thread.
+        # Per store, not per backend instance: Django makes one per thread.
         now = time.monotonic()
+        _down_until[self._location] = now + RETRY_AFTER_SECONDS
         if now - _last_logged.get(self._location, -LOG_EVERY_SECONDS) >= LOG_EVERY_SECONDS:
             _last_logged[self._location] = now
             logger.warning(
@@ -53,86 +59,56 @@ class DegradingCacheMixin:
                 error,
             )
 
+    def _attempt(self, operation: str, miss, call, *args):
+        """``call(*args)``, or ``miss`` when the store fails or failed a moment ago."""
+        if time.monotonic() < _down_until.get(self._location, 0.0):
+            return miss
+        try:
+            return call(*args)
+        except CACHE_ERRORS as error:
+            self._degraded(operation, error)
+            return miss
+
     def strict(self, name: str):
         """The backend's own operation ``name``, which raises when the store fails."""
         return getattr(super(), name)
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except CACHE_ERRORS as error:
-            self._degraded("get", error)
-            return default
+        return self._attempt("get", default, super().get, key, default, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            self._degraded("set", error)
+        return self._attempt("set", None, super().set, key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            self._degraded("add", error)
-            return False
+        return self._attempt("add", False, super().add, key, value, timeout, version)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except CACHE_ERRORS as error:
-            self._degraded("delete", error)
-            return False
+        return self._attempt("delete", False, super().delete, key, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except CACHE_ERRORS as error:
-            self._degraded("touch", error)
-            return False
+        return self._attempt("touch", False, super().touch, key, timeout, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except CACHE_ERRORS as error:
-            self._degraded("has_key", error)
-            return False
+        return self._attempt("has_key", False, super().has_key, key, version)
 
     def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except CACHE_ERRORS as error:
-            self._degraded("incr", error)
-            return delta  # as if the count had just started
+        # A count that cannot be read starts again (django-axes adds, then increments).
+        return self._attempt("incr", delta, super().incr, key, delta, version)
 
     def decr(self, key, delta=1, version=None):
         return self.incr(key, -delta, version)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except CACHE_ERRORS as error:
-            self._degraded("get_many", error)
-            return {}
+        return self._attempt("get_many", {}, super().get_many, keys, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except CACHE_ERRORS as error:
-            self._degraded("set_many", error)
-            return list(data)
+        return self._attempt("set_many", list(data), super().set_many, data, timeout, version)
 
     def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except CACHE_ERRORS as error:
-            self._degraded("delete_many", error)
+        return self._attempt("delete_many", None, super().delete_many, keys, version)
 
     def clear(self):
-        try:
-            return super().clear()
-        except CACHE_ERRORS as error:
-            self._degraded("clear", error)
+        return self._attempt("clear", None, super().clear)
 
 
 class DegradingFileBasedCache(DegradingCacheMixin, FileBasedCache):
@@ -146,19 +122,19 @@ class DegradingRedisCache(DegradingCacheMixin, RedisCache):
     database, which other sites or tests may share."""
 
     def clear(self):
-        try:
-            client = self._cache.get_client(write=True)
-            pattern = _glob_escape(self.key_prefix) + ":*"  # make_key(): "<prefix>:<version>:<key>"
-            batch = []
-            for key in client.scan_iter(match=pattern, count=1000):
-                batch.append(key)
-                if len(batch) >= 1000:
-                    client.delete(*batch)
-                    batch.clear()
-            if batch:
+        self._attempt("clear", None, self._clear_prefix)
+
+    def _clear_prefix(self):
+        client = self._cache.get_client(write=True)
+        pattern = _glob_escape(self.key_prefix) + ":*"  # make_key(): "<prefix>:<version>:<key>"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
                 client.delete(*batch)
-        except CACHE_ERRORS as error:
-            self._degraded("clear", error)
+                batch.clear()
+        if batch:
+            client.delete(*batch)
 
 
 def _glob_escape(text: str) -> str:

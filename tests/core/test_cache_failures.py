@@ -111,3 +111,21 @@ def test_a_closed_redis_port_costs_no_timeout(redis_down):
     for _ in range(20):
         redis_down.get("k")
     assert time.monotonic() - started < 2
+
+
+def test_a_store_that_failed_is_skipped_for_a_moment_then_used_again(settings, tmp_path, monkeypatch):
+    from core import cache_backends
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the directory should be")
+    backend = "core.cache_backends.DegradingFileBasedCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(blocker)}}
+    cache = caches["default"]
+    cache.set("k", 1)  # fails
+    blocker.unlink()  # the directory can be made again
+    cache.set("k", 1)
+    assert cache.get("k") is None  # not tried: it failed a moment ago
+    assert round_trip(cache) is True  # /health/ tries it all the same
+    monkeypatch.setattr(cache_backends, "_down_until", {})  # the moment has passed
+    cache.set("k", 1)
+    assert cache.get("k") == 1
