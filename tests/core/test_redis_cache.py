@@ -2,6 +2,7 @@
 computed by one process are hits for another, sign-in failures are counted there, /health/
 checks it, and clearing it deletes this site's keys only."""
 
+import io
 import uuid
 
 import pytest
@@ -9,6 +10,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -83,3 +85,5 @@ def test_sign_in_failures_are_counted_in_redis(client, axes_in_redis):
     assert right.status_code == 429
     assert not AccessAttempt.objects.exists()  # counted in Redis, not in the database
     assert raw_keys(axes_in_redis)
+    call_command("axes_reset_ip_username", "127.0.0.1", user.username, stdout=io.StringIO())  # README
+    assert client.post(login, {"username": user.username, "password": "a-long-test-password"}).status_code == 302
