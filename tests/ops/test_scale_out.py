@@ -77,11 +77,15 @@ class Browser:
 
 
 def _database_url(params: dict, name: str) -> str:
-    host = params.get("host") or "127.0.0.1"
+    """A DATABASE_URL for ``name`` on the server of these connection parameters (a host name, or
+    the embedded server's socket directory)."""
     user = urllib.parse.quote(params.get("user") or "postgres")
     password = f":{urllib.parse.quote(params['password'])}" if params.get("password") else ""
-    port = params.get("port") or 5432
-    return f"postgres://{user}{password}@{urllib.parse.quote(host, safe='')}:{port}/{name}"
+    host, port = params.get("host") or "127.0.0.1", params.get("port")
+    if host.startswith("/"):
+        query = urllib.parse.urlencode({"host": host, **({"port": port} if port else {})})
+        return f"postgresql://{user}{password}@/{name}?{query}"
+    return f"postgresql://{user}{password}@{host}:{port or 5432}/{name}"
 
 
 @pytest.fixture(scope="module")
