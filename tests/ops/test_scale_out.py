@@ -100,7 +100,14 @@ def database_copy(django_db_setup, django_db_blocker):
     admin = {k: params[k] for k in ("host", "port", "user", "password") if params.get(k)}
     name = f"{source}_scaleout_{uuid.uuid4().hex[:6]}"
     with psycopg.connect(**admin, dbname="postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        for attempt in range(20):
+            try:
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+                break
+            except psycopg.errors.ObjectInUse:  # a session an earlier test left open (this worker's database)
+                assert attempt < 19, "the test database stays in use"
+                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (source,))
+                time.sleep(0.2)
     yield _database_url(params, name)
     with psycopg.connect(**admin, dbname="postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
