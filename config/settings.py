@@ -139,27 +139,50 @@ else:
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
 
-# The cache (anonymous pages, facet counts of large lists, common searches, API throttling). In
-# production one cache on disk shared by every worker and process of the machine: a page or a
-# count computed once serves both gunicorn workers, and a worker recycled after max_requests
-# starts warm (with a cache per process, each worker recomputed the 3-second unfiltered facet
-# counts after every recycle). Elsewhere, and with CACHE_DIR empty, memory of the process.
+# The cache (anonymous pages, facet counts of large lists, common searches, API throttling and,
+# with Redis, sign-in failure counts and sessions). With REDIS_URL, one Redis shared by every
+# process of every app server: several gunicorn servers on one Postgres and one Redis behave as
+# one site (README "Several app servers"). Without it, in production one cache on disk shared by
+# every worker and process of the machine: a page or a count computed once serves both gunicorn
+# workers, and a worker recycled after max_requests starts warm (with a cache per process, each
+# worker recomputed the 3-second unfiltered facet counts after every recycle). Elsewhere, and with
+# CACHE_DIR empty, memory of the process. The Redis and disk backends degrade: a store that fails
+# is a miss, logged once a minute, never a 500 (core/cache_backends.py); /health/ reports it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".local" / "cache") if PRODUCTION else "")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": CACHE_DIR,
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
-        }
-        if CACHE_DIR
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
-# Keys name the database, so two sites (or the benchmark) sharing a CACHE_DIR never meet.
-CACHES["default"]["KEY_PREFIX"] = hashlib.sha256(
-    "|".join(str(DATABASES["default"].get(k) or "") for k in ("HOST", "PORT", "NAME")).encode()
-).hexdigest()[:12]
+if REDIS_URL:
+    _cache = {
+        "BACKEND": "core.cache_backends.DegradingRedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that does not answer costs a request at most this long, then the page is
+        # computed without it (a closed port fails at once).
+        "OPTIONS": {
+            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        },
+    }
+elif CACHE_DIR:
+    _cache = {
+        "BACKEND": "core.cache_backends.DegradingFileBasedCache",
+        "LOCATION": CACHE_DIR,
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
+    }
+else:
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {"default": _cache}
+# Keys name the database, so two sites (or the benchmark) sharing a CACHE_DIR or a Redis database
+# never meet, and app servers of one site (one DATABASE_URL) share them. CACHE_KEY_PREFIX sets it
+# when the servers reach the database under different host names.
+CACHES["default"]["KEY_PREFIX"] = (
+    os.environ.get("CACHE_KEY_PREFIX")
+    or hashlib.sha256(
+        "|".join(str(DATABASES["default"].get(k) or "") for k in ("HOST", "PORT", "NAME")).encode()
+    ).hexdigest()[:12]
+)
+# Sessions: in the database; with Redis, read through it (cached_db: written to both, so a
+# Redis restart signs nobody out).
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 for new and re-hashed passwords; the others still verify hashes made before.
@@ -184,6 +207,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
+# The failure counts: with Redis in the shared cache (every app server counts the same failures,
+# no database write per failed sign-in); otherwise in the database (AccessAttempt rows), which
+# every process and server shares as well.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
 # Behind a reverse proxy, REMOTE_ADDR is the proxy; set AXES_CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP)
 # to the header the proxy overwrites with the client's address.
 if os.environ.get("AXES_CLIENT_IP_HEADER"):
@@ -214,12 +241,32 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded files. With several app servers MEDIA_ROOT must be one shared path (NFS or similar), or
+# set AWS_STORAGE_BUCKET_NAME for an S3-compatible store (django-storages; AWS_S3_ENDPOINT_URL for
+# MinIO, Ceph, ..., credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the machine's role).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Largest visit attachment accepted (bytes). Media files are never served from MEDIA_URL: only
 # through visits:attachment, which checks that the visit is published.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "location": os.environ.get("AWS_LOCATION", ""),
+                # Files are only served through the views that check who may read them
+                # (visits:attachment): private objects, never overwritten by a same-named upload.
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -289,7 +336,7 @@ STALE_AFTER_MONTHS = 12
 # The read-only JSON API under /api/ (core/api.py, <app>/api.py, config/api_urls.py). JSON only;
 # the documentation page is Swagger UI at /api/docs/. Anonymous clients are limited per address
 # (API_ANON_RATE, e.g. "120/min"; counted in the default cache: shared by every process when
-# CACHE_DIR is set, as it is by default in production).
+# CACHE_DIR is set, as it is by default in production, and by every app server with REDIS_URL).
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -27,7 +27,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 def test_health_reports_ok_when_the_database_answers(client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -39,7 +39,7 @@ def test_health_reports_503_when_the_database_is_unavailable(client, monkeypatch
     monkeypatch.setattr("ops.views.connection.cursor", broken)
     response = client.get("/health/")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "unavailable"}
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
 
 
 def free_port() -> int:
@@ -148,7 +148,7 @@ def test_pages_and_writes_survive_a_database_restart(app):
         thread.join(timeout=30)
 
     assert down_status == 503
-    assert json.loads(down_body) == {"status": "error", "database": "unavailable"}
+    assert json.loads(down_body) == {"status": "error", "database": "unavailable", "cache": "ok"}
     assert get(base + "/health/")[0] == 200
     after = [status for moment, status in results if moment > restarted + 0.5]
     assert after and set(after) == {200}, after
