@@ -20,7 +20,7 @@ $(VENV)/.installed-run: requirements.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-s3.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-run
 
