@@ -88,7 +88,8 @@ def matches(view_name: str, query: str, user=None) -> Matches:
         if not text:
             return Matches([], [])
         return Matches(
-            [(t.model, t.search.queryset(request.user).search(text)) for t in registry.searched()],
+            # Every field: a hit list defers some, and reading one later is a query per row.
+            [(t.model, t.search.queryset(request.user).defer(None).search(text)) for t in registry.searched()],
             [],
         )
     found = list_view_of(view_name)

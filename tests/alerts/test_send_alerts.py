@@ -83,6 +83,22 @@ class TestDigest:
         send_alerts(now=timezone.now() + datetime.timedelta(days=1))
         assert len(mail.outbox) == 1 and "Alertsdraftword visit" in mail.outbox[0].body
 
+    def test_a_saved_global_search_sends_published_records_of_every_type(self, reader):
+        SavedSearch.objects.create(
+            user=reader,
+            name="Quokkaland",
+            view_name="globalsearch:search",
+            query="q=Quokkaland",
+            frequency=Frequency.DAILY,
+            alerts_since=timezone.now() - datetime.timedelta(minutes=1),
+        )
+        factories.call(title="Quokkaland call")
+        factories.organisation(name="Quokkaland cluster")
+        factories.visit(title="Quokkaland draft", status=Visit.Status.DRAFT)
+        run()
+        body = mail.outbox[0].body
+        assert "Quokkaland call" in body and "Quokkaland cluster" in body and "Quokkaland draft" not in body
+
     def test_a_search_with_invalid_filters_sends_what_the_list_shows(self, reader):
         call_search(reader, query=f"tag={TAG}&status=no-such-status")
         tagged_call(title="Still matched")

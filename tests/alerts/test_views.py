@@ -1,5 +1,7 @@
 """The "Save this search" control, My searches, Following and the unsubscribe link."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.core import signing
@@ -280,3 +282,39 @@ class TestUnsubscribe:
         response = client.get(f"/alerts/unsubscribe/{make_token(f'search:{search.pk}')}/")
         assert response.status_code == 400
         assert "expired" in response.content.decode()
+
+
+def test_a_saved_global_search_counts_new_matches_in_every_type(client, reader):
+    search = SavedSearch.objects.create(
+        user=reader, name="Zanzibarian", view_name="globalsearch:search", query="q=Zanzibarian"
+    )
+    tagged_call(title="Zanzibarian call")
+    factories.organisation(name="Zanzibarian cluster")
+    factories.visit(title="Zanzibarian draft", status="draft")
+    client.force_login(reader)
+    html = client.get("/me/searches/").content.decode()
+    assert "2 new" in html
+    response = client.get(f"/me/searches/{search.pk}/open/")
+    assert response.url == "/search/?q=Zanzibarian"
+
+
+def test_my_searches_query_count_does_not_grow_with_matches(client, reader, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    search = call_search(reader)
+    search.last_seen_at = timezone.now() - datetime.timedelta(days=1)
+    search.save()
+    client.force_login(reader)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/me/searches/").status_code == 200
+        return len(captured)
+
+    tagged_call()
+    count()
+    few = count()
+    for _ in range(20):
+        tagged_call()
+    assert count() == few
