@@ -43,6 +43,14 @@ class TestDigest:
         send_alerts(now=timezone.now() + datetime.timedelta(days=2))
         assert len(mail.outbox) == 1
 
+    def test_deleting_the_reader_deletes_their_deliveries(self, reader):
+        call_search(reader)
+        tagged_call()
+        run()
+        assert Delivery.objects.filter(user=reader).count() == 1
+        reader.delete()
+        assert not Delivery.objects.exists() and not SavedSearch.objects.exists()
+
     def test_only_records_newer_than_the_alert(self, reader):
         tagged_call(title="Old call")
         call_search(reader, since=timezone.now())
