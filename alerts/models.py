@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +54,12 @@ class SavedSearch(models.Model):
         return reverse("alerts:search-open", args=[self.pk])
 
     def list_url(self) -> str:
-        return reverse(self.view_name) + (f"?{self.query}" if self.query else "")
+        """The list with the saved filters; My searches when that list no longer exists."""
+        try:
+            path = reverse(self.view_name)
+        except NoReverseMatch:
+            return reverse("alerts:searches")
+        return path + (f"?{self.query}" if self.query else "")
 
 
 class Follow(models.Model):

@@ -57,7 +57,7 @@ class Summary:
     def line(self) -> str:
         return (
             f"send_alerts: {self.alerts} alerts checked, {self.emails} e-mails sent, "
-            f"{self.records} records delivered, {self.failed} e-mails failed"
+            f"{self.records} records delivered, {self.failed} failed"
         )
 
 
@@ -284,22 +284,24 @@ def send_alerts(*, now=None) -> Summary:
         .select_related("user", "organisation")
     )
     conn = mail.get_connection()
+
+    def each(alert, send_one, *args) -> bool:
+        """One alert; an error in it is logged and counted, and the others still go out."""
+        summary.alerts += 1
+        try:
+            send_one(alert, summary, conn, *args)
+        except Exception:
+            logger.exception("alert %r failed", alert)
+            summary.failed += 1
+            return False
+        return True
+
     with conn:
-        digested = []
-        for search in digests:
-            summary.alerts += 1
-            search_digest(search, summary, conn)
-            digested.append(search.pk)
+        digested = [search.pk for search in digests if each(search, search_digest)]
         for search in reminders:
-            if sources.list_view_of(search.view_name) is None:
-                continue
-            summary.alerts += 1
-            search_reminders(search, summary, conn, today)
-        followed = []
-        for follow in follows:
-            summary.alerts += 1
-            follow_news(follow, summary, conn)
-            followed.append(follow.pk)
+            if sources.list_view_of(search.view_name) is not None:
+                each(search, search_reminders, today)
+        followed = [follow.pk for follow in follows if each(follow, follow_news)]
     SavedSearch.objects.filter(pk__in=digested).update(last_digest_at=now)
     Follow.objects.filter(pk__in=followed).update(last_sent_at=now)
     return summary

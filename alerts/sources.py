@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import gettext
 
 from core.filtering import STATE_PARAMS, FacetedListView
 from core.fulltext import MAX_QUERY_LENGTH
@@ -82,6 +83,8 @@ class Matches:
 
 def matches(view_name: str, query: str, user=None) -> Matches:
     """What a saved search finds for ``user`` (None: an anonymous visitor, i.e. published only)."""
+    if not saveable(view_name):  # a list that was removed since
+        return Matches([], [gettext("This list no longer exists.")])
     request = _request(view_name, query, user)
     if view_name == GLOBAL_SEARCH:
         text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]

@@ -318,3 +318,16 @@ def test_my_searches_query_count_does_not_grow_with_matches(client, reader, djan
     for _ in range(20):
         tagged_call()
     assert count() == few
+
+
+def test_a_search_of_a_list_that_was_removed_is_no_500(client, reader):
+    from alerts.sending import send_alerts
+
+    search = SavedSearch.objects.create(
+        user=reader, name="Gone", view_name="funding:removed-list", query="a=1", frequency=Frequency.DAILY
+    )
+    client.force_login(reader)
+    response = client.get("/me/searches/")
+    assert response.status_code == 200 and "This list no longer exists." in response.content.decode()
+    assert client.get(f"/me/searches/{search.pk}/open/").url == "/me/searches/"
+    assert send_alerts().failed == 0
