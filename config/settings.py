@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "insights",
     "freshness",
     "intake",
+    "alerts",
     "demo",
     "ops",
 ]
@@ -277,6 +278,45 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Outgoing e-mail (alerts): EMAIL_URL is smtp://user:password@host:port (smtp+tls:// for
+# STARTTLS, smtp+ssl:// for implicit TLS) or console:// (printed, the default in development).
+# SITE_URL makes the e-mails' links absolute.
+
+
+def email_settings(url: str) -> dict:
+    """The EMAIL_* settings an EMAIL_URL stands for."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    backends = {
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    if scheme in backends:
+        return {"EMAIL_BACKEND": backends[scheme]}
+    if scheme not in ("smtp", "smtp+tls", "smtp+ssl", "submission"):
+        raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtp+tls, smtp+ssl, console)")
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or {"smtp": 25, "smtp+ssl": 465}.get(scheme, 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": scheme in ("smtp+tls", "submission"),
+        "EMAIL_USE_SSL": scheme == "smtp+ssl",
+        "EMAIL_TIMEOUT": 30,
+    }
+
+
+globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cluster Cooperation KB <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# How long an e-mail's unsubscribe link works (seconds; default 90 days).
+ALERTS_UNSUBSCRIBE_MAX_AGE = env_int("ALERTS_UNSUBSCRIBE_MAX_AGE", 90 * 24 * 3600)
 
 # Security headers. SecurityMiddleware: nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and,
 # on HTTPS requests, HSTS; XFrameOptionsMiddleware: X-Frame-Options; django-csp: the policy below.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("insights.urls")),
     path("", include("freshness.urls")),
     path("", include("ops.urls")),
+    path("", include("alerts.urls")),
     path("", include("clusters.urls")),
     path("", include("funding.urls")),
     path("", include("visits.urls")),

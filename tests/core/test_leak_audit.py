@@ -30,6 +30,10 @@ ROUTE_MODELS = {
     "api/instruments/": Instrument,
     "api/calls/": Call,
     "api/projects/": Project,
+    # A reader's own pages (sign-in required; alerts/urls.py): ids, and an organisation to follow.
+    "me/": Organisation,
+    # The e-mails' unsubscribe link: its token stays a placeholder, a link no signature matches.
+    "alerts/": Organisation,
 }
 
 

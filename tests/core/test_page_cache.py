@@ -73,12 +73,17 @@ DOMAIN_APPS = ("clusters", "funding", "visits")
 # Tables no page reads: the version log itself, sessions, the migration ledger, sign-in lockouts.
 # The search lexicon is derived from the data and rebuilt when the version changes: a trigger
 # there would bump the version on every rebuild.
+# A reader's saved searches, follows and alert deliveries (alerts/) are read by no anonymous page:
+# their writes (every send_alerts run, every opened search) must not empty the page cache.
 UNTRACKED = (
     "core_data_version",
     "django_session",
     "django_migrations",
     "globalsearch_word",
     "globalsearch_lexiconbuild",
+    "alerts_savedsearch",
+    "alerts_follow",
+    "alerts_delivery",
 )
 
 
