@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # Reader accounts: sign-up with e-mail verification, sign-in, password reset (accounts/).
+    "allauth",
+    "allauth.account",
     # Foundation (no knowledge of the domain), then the domain apps, the features above them,
     # and demo data and operations apart (the layers: README "For developers", .importlinter).
     "core",
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "insights",
     "freshness",
     "intake",
+    "accounts",
     "demo",
     "ops",
 ]
@@ -101,6 +105,8 @@ MIDDLEWARE = [
     "core.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # django-allauth's (required by its views; keeps unfinished sign-in flows tidy).
+    "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,6 +180,9 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username and address is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Readers sign in with their e-mail address at /accounts/login/ (django-allauth). After axes, so
+    # that those sign-ins are counted and locked out as the admin's are.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Sign-in lockout: five failed sign-ins for one username from one address lock that pair for
@@ -184,6 +193,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
+# The admin's sign-in form posts "username", the readers' (allauth) "email": both are counted.
+AXES_USERNAME_CALLABLE = "core.security.axes_username"
 # Behind a reverse proxy, REMOTE_ADDR is the proxy; set AXES_CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP)
 # to the header the proxy overwrites with the client's address.
 if os.environ.get("AXES_CLIENT_IP_HEADER"):
@@ -229,7 +240,33 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+# Readers sign in at /accounts/ (django-allauth, accounts/); the admin keeps its own sign-in at
+# /admin/login/, which staff pages name themselves.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username to choose: allauth fills the User's username in itself.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per reader; changing it sends a verification to the new one first.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home:home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cluster Cooperation KB] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Failed sign-ins are counted and locked by django-axes (above), as for the admin: one rule, one
+# lockout page (429), not a second, different limit from allauth.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+
+# Readers who see contact persons: members of the Readers group, and users with a verified
+# address in one of these domains (exact domain, any case; core.roles.can_see_contacts).
+READER_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env_list("READER_EMAIL_DOMAINS")]
+
+# Sender of the site's e-mails (verification, password reset). In development mails are printed
+# on the console.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cluster Cooperation KB <noreply@localhost>")
+if not PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Security headers. SecurityMiddleware: nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and,
 # on HTTPS requests, HSTS; XFrameOptionsMiddleware: X-Frame-Options; django-csp: the policy below.
