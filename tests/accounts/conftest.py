@@ -8,6 +8,12 @@ from core.roles import READERS
 PASSWORD = "a-long-reader-password"
 
 
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    """Argon2 costs a second per user on a busy machine; these tests make many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(db):
     """A user with an e-mail address (verified or not), optionally in the Readers group or staff."""
