@@ -343,7 +343,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only open data: organisations, visits and events, funding instruments, calls and projects. "
         "List endpoints take the same filters as the site's list pages and are paginated (`page`, `page_size`). "
-        "Drafts and contact details are never given to anonymous clients; anonymous use is rate-limited (429)."
+        "Drafts and contact details are never given to anonymous clients (contact details only to readers); "
+        "anonymous use is rate-limited (429)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
