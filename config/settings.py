@@ -6,6 +6,7 @@ project's embedded PostgreSQL is started on demand (see config/embedded_db.py).
 """
 
 import hashlib
+import operator
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -248,6 +249,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 # No username to choose: allauth fills the User's username in itself.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Messages ("Successfully signed in as …") name the address, not the generated username.
+ACCOUNT_USER_DISPLAY = operator.attrgetter("email")
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per reader; changing it sends a verification to the new one first.
 ACCOUNT_CHANGE_EMAIL = True

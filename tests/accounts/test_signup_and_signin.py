@@ -62,6 +62,7 @@ def test_a_verified_reader_signs_in_with_the_address_and_lands_on_the_account_pa
     assert response.status_code == 302
     assert response["Location"] == PROFILE
     assert client.session["_auth_user_id"] == str(user.pk)
+    assert "Successfully signed in as verified@example.org." in client.get(PROFILE).content.decode()
 
 
 def test_sign_in_follows_next(client, make_user):
