@@ -1,7 +1,8 @@
 """Organisations in the read-only JSON API: ``/api/organisations/`` with the partner list's filters.
 
-Contact details (address, e-mail, phone, fax, contact persons) are for signed-in users, as on
-the profile page: anonymous clients get ``"contact": null``. Visits are those the client may see.
+Contact details (address, e-mail, phone, fax, contact persons) are for readers, as on the profile
+page (``core.roles.can_see_contacts``): every other client gets ``"contact": null``. Visits are
+those the client may see.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -22,6 +23,7 @@ from core.api import (
     RecordViewSet,
     VisitLink,
 )
+from core.roles import can_see_contacts
 
 
 class OrganisationSerializer(RecordSerializer):
@@ -106,7 +108,8 @@ class ContactPersonSerializer(serializers.ModelSerializer):
 
 
 class ContactSerializer(serializers.Serializer):
-    """How to reach the organisation: null for anonymous clients (personal data)."""
+    """How to reach the organisation: null for clients who may not see contacts (personal data;
+    ``core.roles.can_see_contacts``: staff, Readers, verified addresses in listed domains)."""
 
     address = serializers.CharField(read_only=True)
     email = OptionalEmailField()
@@ -116,14 +119,14 @@ class ContactSerializer(serializers.Serializer):
 
     def get_attribute(self, instance):
         request = self.context.get("request")
-        if request is None or not request.user.is_authenticated:
+        if request is None or not can_see_contacts(request.user):
             return None
         return super().get_attribute(instance)
 
 
 class OrganisationDetailSerializer(OrganisationSerializer):
     """An organisation's profile: facts, names, labels, memberships both ways, the visits the
-    client may see, instruments it manages, projects, and (signed in) contact details."""
+    client may see, instruments it manages, projects, and (for readers) contact details."""
 
     target_countries = CountryListField(help_text="Countries it seeks cooperation with.")
     alternative_names = AlternativeNameSerializer(many=True, read_only=True)

@@ -8,6 +8,7 @@ from clusters.reference import region_name
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from core.registry import registry
+from core.roles import can_see_contacts
 
 
 class OrganisationListView(FacetedListView):
@@ -89,5 +90,5 @@ class OrganisationDetailView(DetailView):
         context["memberships"] = [m for m in links if m.member_id == org.pk]
         context.update(registry.profile_context(org, self.request.user))
         context["similar"] = Organisation.objects.similar_to(org)
-        context["show_contacts"] = self.request.user.is_authenticated
+        context["show_contacts"] = can_see_contacts(self.request.user)
         return context

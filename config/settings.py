@@ -6,6 +6,7 @@ project's embedded PostgreSQL is started on demand (see config/embedded_db.py).
 """
 
 import hashlib
+import operator
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -62,6 +63,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # Reader accounts: sign-up with e-mail verification, sign-in, password reset (accounts/).
+    "allauth",
+    "allauth.account",
     # Foundation (no knowledge of the domain), then the domain apps, the features above them,
     # and demo data and operations apart (the layers: README "For developers", .importlinter).
     "core",
@@ -74,6 +78,7 @@ INSTALLED_APPS = [
     "freshness",
     "intake",
     "alerts",
+    "accounts",
     "demo",
     "ops",
 ]
@@ -102,6 +107,8 @@ MIDDLEWARE = [
     "core.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # django-allauth's (required by its views; keeps unfinished sign-in flows tidy).
+    "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,6 +205,9 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username and address is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Readers sign in with their e-mail address at /accounts/login/ (django-allauth). After axes, so
+    # that those sign-ins are counted and locked out as the admin's are.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Sign-in lockout: five failed sign-ins for one username from one address lock that pair for
@@ -212,6 +222,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 # no database write per failed sign-in); otherwise in the database (AccessAttempt rows), which
 # every process and server shares as well.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+# The admin's sign-in form posts "username", the readers' (allauth) "email": both are counted.
+AXES_USERNAME_CALLABLE = "core.security.axes_username"
 # Behind a reverse proxy, REMOTE_ADDR is the proxy; set AXES_CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP)
 # to the header the proxy overwrites with the client's address.
 if os.environ.get("AXES_CLIENT_IP_HEADER"):
@@ -277,10 +289,34 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+# Readers sign in at /accounts/ (django-allauth, accounts/); the admin keeps its own sign-in at
+# /admin/login/, which staff pages name themselves.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username to choose: allauth fills the User's username in itself.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Messages ("Successfully signed in as …") name the address, not the generated username.
+ACCOUNT_USER_DISPLAY = operator.attrgetter("email")
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per reader; changing it sends a verification to the new one first.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home:home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cluster Cooperation KB] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Failed sign-ins are counted and locked by django-axes (above), as for the admin: one rule, one
+# lockout page (429), not a second, different limit from allauth.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
-# Outgoing e-mail (alerts): EMAIL_URL is smtp://user:password@host:port (smtp+tls:// for
-# STARTTLS, smtp+ssl:// for implicit TLS) or console:// (printed, the default in development).
+# Readers who see contact persons: members of the Readers group, and users with a verified
+# address in one of these domains (exact domain, any case; core.roles.can_see_contacts).
+READER_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env_list("READER_EMAIL_DOMAINS")]
+
+
+# Outgoing e-mail (sign-up verification, password reset, alerts): EMAIL_URL is
+# smtp://user:password@host:port (smtp+tls:// for STARTTLS, smtp+ssl:// for implicit TLS) or
+# console:// (printed, the default in development).
 # SITE_URL makes the e-mails' links absolute.
 
 
@@ -393,7 +429,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only open data: organisations, visits and events, funding instruments, calls and projects. "
         "List endpoints take the same filters as the site's list pages and are paginated (`page`, `page_size`). "
-        "Drafts and contact details are never given to anonymous clients; anonymous use is rate-limited (429)."
+        "Drafts and contact details are never given to anonymous clients (contact details only to readers); "
+        "anonymous use is rate-limited (429)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -14,6 +14,9 @@ urlpatterns = [
     path("api/", include("config.api_urls")),
     # The language switcher posts here (django.views.i18n.set_language).
     path("i18n/", include("django.conf.urls.i18n")),
+    # Reader accounts: the account page first, then django-allauth's sign-up, sign-in and e-mail pages.
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("home.urls")),
     path("", include("globalsearch.urls")),
     path("", include("insights.urls")),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -103,6 +103,8 @@ class StaleRecordsView(UserPassesTestMixin, TemplateView):
     ``?months=N`` (1–120, default ``settings.STALE_AFTER_MONTHS``); anything else answers 400."""
 
     template_name = "freshness/stale.html"
+    # Staff sign in at the admin (LOGIN_URL is the readers' sign-in).
+    login_url = reverse_lazy("admin:login")
 
     def test_func(self):
         return self.request.user.is_staff

@@ -130,7 +130,8 @@ class Membership(TimeStampedModel):
 
 
 class ContactPerson(TimeStampedModel):
-    """A named person to contact at an organisation. Personal data: shown to signed-in users only."""
+    """A named person to contact at an organisation. Personal data: shown only to those
+    ``core.roles.can_see_contacts`` lets see them (staff, Readers, verified addresses in listed domains)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(max_length=150)

@@ -64,7 +64,7 @@ class Organisation(SluggedModel):
     city = models.CharField(max_length=120, blank=True)
     address = models.CharField(max_length=250, blank=True)
     website = models.URLField(blank=True)
-    # General contact lines of the organisation. Shown to signed-in users only, like contacts.
+    # General contact lines of the organisation. Shown to readers only, like contacts (core.roles).
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     fax = models.CharField(max_length=40, blank=True)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from clusters.participation import participation_links
 from core.models import SearchableQuerySet, count_related
+from core.roles import can_see_contacts
 
 # Visits live in the visits app, which depends on this one; they are reached through the
 # reverse relations, never imported. Only published visits count on public list pages.
@@ -127,9 +128,10 @@ class OrganisationQuerySet(SearchableQuerySet):
 
     def for_profile(self, user):
         """An organisation as its profile page shows it: names, ecosystems, tags, labels, managed
-        instruments and, for signed-in users, contacts, prefetched. The page reads the rest in
-        one query each: memberships both ways, and the sections other apps register
-        (``core.registry``: visits through the participation rule, projects)."""
+        instruments and, for those who may see them (``core.roles.can_see_contacts``), contacts,
+        prefetched. The page reads the rest in one query each: memberships both ways, and the
+        sections other apps register (``core.registry``: visits through the participation rule,
+        projects)."""
         prefetches = [
             "alternative_names",
             "ecosystems",
@@ -139,7 +141,7 @@ class OrganisationQuerySet(SearchableQuerySet):
                 "managed_instruments", queryset=self.model.managed_instruments.field.model.objects.order_by("name")
             ),
         ]
-        if user.is_authenticated:
+        if can_see_contacts(user):
             prefetches.append("contacts")
         return self.prefetch_related(*prefetches)
 

@@ -1,6 +1,7 @@
 """No API answer to an anonymous client holds a contact's or an organisation's e-mail or phone, or
 anything of a draft visit: the whole API is crawled anonymously, every list on every page and
-every record it links to. Signed-in users see contact details and staff see drafts, as on the site."""
+every record it links to. Readers see contact details (other signed-in users do not) and staff see
+drafts, as on the site."""
 
 import json
 import uuid
@@ -8,9 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from clusters.models import ContactPerson, Organisation
+from core.roles import READERS
 from tests import factories
 from visits.models import Attachment, FollowUp, Visit
 
@@ -130,8 +133,16 @@ def test_an_anonymous_client_gets_no_contact_object(client, secrets):
     assert followups["follow_ups"][0]["outcome"] is None
 
 
-def test_a_signed_in_user_sees_contact_details_but_no_draft(client, secrets):
+def test_a_signed_in_user_who_is_no_reader_gets_no_contact_object(client, secrets):
+    user = get_user_model().objects.create_user("api-user", password="a-long-test-password")
+    client.force_login(user)
+    data = client.get(reverse("api:organisation-detail", kwargs={"slug": secrets["host"].slug})).json()
+    assert data["contact"] is None
+
+
+def test_a_reader_sees_contact_details_but_no_draft(client, secrets):
     user = get_user_model().objects.create_user("api-reader", password="a-long-test-password")
+    user.groups.add(Group.objects.get(name=READERS))
     client.force_login(user)
     data = client.get(reverse("api:organisation-detail", kwargs={"slug": secrets["host"].slug})).json()
     assert data["contact"]["email"] == f"org-{secrets['marker']}@example.org"

@@ -3,11 +3,13 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clusters.models import ContactPerson, Ecosystem, Membership, Organisation
+from core.roles import READERS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +107,14 @@ def test_contacts_are_hidden_from_anonymous_visitors(client):
         assert secret not in html
 
 
-def test_contacts_are_shown_to_signed_in_users(client, member):
+def test_contacts_are_hidden_from_signed_in_users_who_are_no_readers(client, member):
+    html = client.get(contact_org().get_absolute_url()).content.decode()
+    for secret in ("Jeanne Contact", "jeanne@example.org", "office@example.org", "+33 1 23 45", "+33 1 99 99"):
+        assert secret not in html
+
+
+def test_contacts_are_shown_to_readers(client, member):
+    member.groups.add(Group.objects.get(name=READERS))
     html = client.get(contact_org().get_absolute_url()).content.decode()
     for secret in ("Jeanne Contact", "jeanne@example.org", "office@example.org", "+33 1 23 45", "+33 1 99 99"):
         assert secret in html
@@ -166,14 +175,16 @@ def test_for_list_reads_a_page_in_three_queries(django_assert_num_queries):
 
 
 def test_for_detail_reads_an_organisation_in_a_fixed_number_of_queries(django_assert_num_queries, member):
+    member.groups.add(Group.objects.get(name=READERS))
     host = tagged(1)[0]
     visit = factories.visit()
     visit.hosts.add(host)
     visit.delegation.add(factories.organisation())
     factories.visit().delegation.add(host)
-    # for_profile: organisation, names, ecosystems, tags, labels, instruments, contacts; and the
-    # API's own: members, memberships, visits hosted, visits made, projects
-    with django_assert_num_queries(12):
+    # for_profile: is the user a reader (once per user object), organisation, names, ecosystems,
+    # tags, labels, instruments, contacts; and the API's own: members, memberships, visits hosted,
+    # visits made, projects
+    with django_assert_num_queries(13):
         Organisation.objects.for_detail(member).get(pk=host.pk)
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from clusters.models import ContactPerson
+from core.roles import READERS
 from tests import factories
 from tests.admin_helpers import admin_form_data
 from visits.models import ItineraryStop, Visit
@@ -72,6 +73,7 @@ def users(django_user_model):
     return {
         "anonymous": None,
         "signed_in": make("reader"),
+        "reader": make("reader-in-group", READERS),
         "editor": make("editor", "Editors", is_staff=True),
         "admin": make("chief", "Admins", is_staff=True),
     }
@@ -176,8 +178,10 @@ def test_editor_edits_a_visit_without_inline_delete_boxes(client, users):
     assert visit.stops.count() == 1
 
 
-@pytest.mark.parametrize(("role", "shown"), [("anonymous", False), ("signed_in", True), ("editor", True)])
-def test_contact_details_need_a_signed_in_user(client, users, role, shown):
+@pytest.mark.parametrize(
+    ("role", "shown"), [("anonymous", False), ("signed_in", False), ("reader", True), ("editor", True)]
+)
+def test_contact_details_need_a_reader(client, users, role, shown):
     organisation = factories.organisation(email="office@contactcheck.example", phone="+49 30 1234", fax="+49 30 9876")
     ContactPerson.objects.create(
         organisation=organisation, name="Greta Kontakt", email="greta@contactcheck.example", phone="+49 30 5555"

@@ -40,8 +40,9 @@ def test_home_page_shows_drafts_to_staff(admin_client):
     assert "Staff-only draft" in admin_client.get(reverse("home:home")).content.decode()
 
 
-def test_home_page_links_to_the_admin_sign_in(client):
-    assert reverse("admin:login") in client.get(reverse("home:home")).content.decode()
+def test_home_page_links_to_the_reader_sign_in(client):
+    html = client.get(reverse("home:home")).content.decode()
+    assert f'href="{reverse("account_login")}?next=/"' in html
 
 
 def _query_count(client, url):
