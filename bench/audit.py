@@ -110,32 +110,25 @@ def axe(base: str, targets: dict[str, str], admin: bool) -> dict[tuple[str, str]
 
 
 def admin_pages(base: str) -> dict[str, str]:
-    visit = _first_link(base, "/visits/", r'href="/visits/([a-z0-9-]+)/"')
-    organisation = _first_link(base, "/partners/", r'<h3 class="card-title"><a href="/partners/([^"/]+)/"')
-    return {
-        "admin visit add": "/admin/visits/visit/add/",
-        "admin visit change": f"/admin/visits/visit/?q={visit}",
-        "admin organisation add": "/admin/clusters/organisation/add/",
-        "admin organisation change": f"/admin/clusters/organisation/?q={organisation}",
-    }
-
-
-def _resolve_changelist(base: str, targets: dict[str, str]) -> dict[str, str]:
-    """A change page's address is the first row of the changelist searched for the record's slug."""
+    """The add pages, and the change pages of the first visit and organisation of the admin's lists."""
     from playwright.sync_api import sync_playwright
 
-    resolved = dict(targets)
+    found = {
+        "admin visit add": "/admin/visits/visit/add/",
+        "admin organisation add": "/admin/clusters/organisation/add/",
+    }
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox"])
         page = browser.new_page()
         _sign_in(page, base)
-        for name, path in targets.items():
-            if "/?q=" in path:
-                page.goto(base + path)
-                href = page.locator("#result_list tbody th a").first.get_attribute("href")
-                resolved[name] = href
+        for name, changelist in [
+            ("admin visit change", "/admin/visits/visit/"),
+            ("admin organisation change", "/admin/clusters/organisation/"),
+        ]:
+            page.goto(base + changelist)
+            found[name] = page.locator("#result_list tbody th a").first.get_attribute("href")
         browser.close()
-    return resolved
+    return found
 
 
 def main() -> None:
@@ -160,9 +153,10 @@ def main() -> None:
             for preset in WIDTHS:
                 print(f"lighthouse {preset:7} {path}", file=sys.stderr)
                 scores[(name, preset)] = lighthouse(base + path, preset)
+                print(f"  {scores[(name, preset)]}", file=sys.stderr)
     violations = axe(base, targets, admin=False)
     if args.admin:
-        admin_targets = _resolve_changelist(base, admin_pages(base))
+        admin_targets = admin_pages(base)
         violations.update(axe(base, admin_targets, admin=True))
         targets.update(admin_targets)
 
