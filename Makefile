@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test test-fast check install install-run setup lint format db-stop clean-db bench bench-run-time
+.PHONY: run serve test test-fast check install install-run setup lint format db-stop clean-db bench bench-run-time audit
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.x")'
@@ -72,6 +72,12 @@ format: install
 bench: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	$(BIN)/python -m bench.run
+
+# Lighthouse (npx, pinned in bench/audit.py) and axe-core on home, a list, an organisation, a visit
+# and search at the mobile and desktop presets, and axe on the admin's visit and organisation pages:
+# one table. Against a server already running (`make run` in another shell), AUDIT_BASE_URL or :8000.
+audit: install
+	$(BIN)/python -m bench.audit --admin $(AUDIT_ARGS)
 
 # `make run` from a fresh clone of HEAD and again once set up, RUNS times (bench/make_run_time.py).
 RUNS ?= 5

@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
 from clusters.resources import OrganisationResource
-from core.admin import HTTPS_URLS, CountryListFilter, HistoryLinkInlineMixin, InlineHistoryMixin
+from core.admin import HTTPS_URLS, CountryListFilter, EditorFormsMixin, HistoryLinkInlineMixin, InlineHistoryMixin
 from core.importing import AllOrNothingImportExportMixin
 
 
@@ -89,6 +89,7 @@ class OrganisationAdmin(
     OrganisationEditingMixin,
     AllOrNothingImportExportMixin,
     EcosystemCheckboxesMixin,
+    EditorFormsMixin,
     InlineHistoryMixin,
     SimpleHistoryAdmin,
 ):

@@ -91,6 +91,13 @@ PGTRIGGER_INSTALL_ON_MIGRATE = False
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HTML, JSON and CSV compressed for clients that accept gzip (static files come precompressed
+    # from WhiteNoise and are left alone). Compression with secrets in the page invites BREACH;
+    # Django's answer is in place: the CSRF token is masked afresh in every response, and this
+    # middleware pads each gzip stream with up to 100 random bytes ("Heal the Breach"), so a
+    # length observed across requests tells nothing. Before every middleware that reads or
+    # writes the body, so it compresses last.
+    "django.middleware.gzip.GZipMiddleware",
     # Before WhiteNoise, which answers static files itself: they get these headers too.
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,12 +1,15 @@
 """Admin pieces every app's admin reuses: URL fields that assume https, a country filter that
-offers only the countries in use, the history of inline rows."""
+offers only the countries in use, the history of inline rows, and editors' forms that fit
+(countries chosen in a search box, inline fields labelled for screen readers)."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 # A web address typed without a scheme ("www.polymeris.fr") is taken as https.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -99,3 +102,50 @@ class InlineHistoryMixin:
     def history_view(self, request, object_id, extra_context=None):
         extra_context = {**(extra_context or {}), "inline_changes": self.inline_changes(unquote(object_id))}
         return super().history_view(request, object_id, extra_context)
+
+
+class CountrySelectMultiple(forms.SelectMultiple):
+    """Countries chosen by typing a few letters, instead of a 250-row box needing Ctrl-click: the
+    admin's own select2 (jQuery and select2 shipped with Django, no network) on the static list of
+    options, started by js/admin-country-select.js (a file: the Content-Security-Policy forbids
+    inline script). Without JavaScript it stays the plain multiple select."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "admin-country-select", **(attrs or {})}, choices)
+
+    @property
+    def media(self):
+        return forms.Media(
+            js=[
+                "admin/js/vendor/jquery/jquery.min.js",
+                "admin/js/vendor/select2/select2.full.min.js",
+                "admin/js/jquery.init.js",
+                "js/admin-country-select.js",
+            ],
+            css={"screen": ["admin/css/vendor/select2/select2.min.css", "admin/css/autocomplete.css"]},
+        )
+
+
+class _LabelledFormSetMixin:
+    """Every field of every inline row carries its column's name as aria-label: a tabular
+    inline's <th> heads the column, but labels no field (axe: "Form elements must have labels")."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, field in form.fields.items():
+            label = field.label or (_("Delete") if name == "DELETE" else name)
+            field.widget.attrs.setdefault("aria-label", str(label))
+
+
+class EditorFormsMixin:
+    """For a ModelAdmin: multiple-country fields as CountrySelectMultiple, and inline rows whose
+    fields are labelled (_LabelledFormSetMixin)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, CountryField) and db_field.multiple:
+            kwargs["widget"] = CountrySelectMultiple
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (_LabelledFormSetMixin, formset), {}), inline

@@ -4,13 +4,13 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS
+from core.admin import HTTPS_URLS, EditorFormsMixin
 from core.importing import AllOrNothingImportExportMixin
 from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
 from funding.resources import CallResource, InstrumentResource
 
 
-class FundingRecordAdmin(admin.ModelAdmin):
+class FundingRecordAdmin(EditorFormsMixin, admin.ModelAdmin):
     """What the admins of instruments, calls and projects have alike: web addresses assume https, and
     the record's dates are shown, not edited."""
 

@@ -47,6 +47,39 @@ def bucket_of(count: int, ranges: list[tuple[int, int]]) -> int:
     return 0
 
 
+def _main_boxes(d: str) -> list[tuple[float, float, float, float]]:
+    """The bounding box (x0, y0, x1, y1) of the largest part of one country's path ("M x y l dx dy
+    … z" per part): islands, overseas departments (French Guiana) and the tip of Chukotka beyond
+    the antimeridian would stretch an extent across the whole map."""
+    boxes = []
+    for part in d.split("M")[1:]:
+        numbers = [float(n) for n in part.replace("l", " ").replace("z", " ").split()]
+        x, y = numbers[0], numbers[1]
+        xs, ys = [x], [y]
+        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+            x, y = x + dx, y + dy
+            xs.append(x)
+            ys.append(y)
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))[-1:]
+
+
+def extent(codes, view: str = "world", margin: float = 0.06) -> list[float]:
+    """The view box (x, y, width, height) around the countries ``codes``, with a margin, inside
+    the ``view``'s own box; that box itself when none of them is drawn."""
+    data = outlines()
+    vx, vy, vw, vh = data["views"][view]
+    boxes = [b for code in codes if code in data["countries"] for b in _main_boxes(data["countries"][code])]
+    if not boxes:
+        return [vx, vy, vw, vh]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    pad = margin * max(x1 - x0, y1 - y0, 20)
+    x0, y0 = max(vx, x0 - pad), max(vy, y0 - pad)
+    x1, y1 = min(vx + vw, x1 + pad), min(vy + vh, y1 + pad)
+    return [round(x0, 1), round(y0, 1), round(x1 - x0, 1), round(y1 - y0, 1)]
+
+
 def organisations_by_country(queryset=None, view: str = "world") -> dict:
     """Everything the map page draws and tabulates. One query."""
     queryset = Organisation.objects.all() if queryset is None else queryset
@@ -83,7 +116,8 @@ def organisations_by_country(queryset=None, view: str = "world") -> dict:
     return {
         "shapes": shapes,
         "other": data["other"],
-        "view_box": " ".join(f"{v:g}" for v in data["views"][view]),
+        # The world view opens on the countries that have organisations; Europe stays Europe.
+        "view_box": " ".join(f"{v:g}" for v in (extent(counts, view) if view == "world" else data["views"][view])),
         "legend": [{"bucket": i, "low": low, "high": high} for i, (low, high) in enumerate(ranges, start=1)],
         "table": table,
         "unmapped": unmapped,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS, CountryListFilter, HistoryLinkInlineMixin, InlineHistoryMixin
+from core.admin import HTTPS_URLS, CountryListFilter, EditorFormsMixin, HistoryLinkInlineMixin, InlineHistoryMixin
 from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
@@ -51,7 +51,9 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, InlineHistoryMixin, SimpleHistoryAdmin):
+class VisitAdmin(
+    VisitJsonImportMixin, EcosystemCheckboxesMixin, EditorFormsMixin, InlineHistoryMixin, SimpleHistoryAdmin
+):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "account_of", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
     list_select_related = ["organiser", "account_of"]
