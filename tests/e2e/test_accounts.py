@@ -32,6 +32,7 @@ def shoot(page, screenshot, name, width):
 def test_a_reader_signs_up_verifies_signs_in_and_sees_the_account_page(page, demo_data, screenshot):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
+    page.locator("details.site-menu > summary").click()  # on a phone the header folds into a menu
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign in").click()
     page.get_by_role("link", name="sign up").click()
     assert page.title() == "Signup · Cluster Cooperation KB"
