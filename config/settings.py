@@ -213,6 +213,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# A post may carry this many fields (Django's default, 1,000, refuses the edit of a network with
+# 150 members); the admin inlines refuse more than 200 new rows themselves, before building a form
+# (core.admin.BoundedInlineFormSet), so a post of 1,000 inline forms is a 400 at once either way.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest visit attachment accepted (bytes). Media files are never served from MEDIA_URL: only
