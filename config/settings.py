@@ -130,12 +130,15 @@ TEMPLATES = [
     },
 ]
 
+# The embedded server's data directory, when it is the database: found stopped, it is started again.
+EMBEDDED_DATABASE_DIR = None
 if os.environ.get("DATABASE_URL"):
     _database_url = os.environ["DATABASE_URL"]
 else:
     from config.embedded_db import database_url
 
     _database_url = database_url(BASE_DIR)
+    EMBEDDED_DATABASE_DIR = BASE_DIR / ".pgdata"
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
 
