@@ -39,7 +39,8 @@ def download_name(original: str, extension: str, *, fallback: str = "file") -> s
 
 def content_disposition(disposition: str, name: str) -> str:
     """A Content-Disposition header value with an ASCII ``filename`` any browser reads and the
-    exact name as RFC 6266 ``filename*``: ``attachment; filename="Resume.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf``."""
+    exact name as RFC 6266 ``filename*``:
+    ``attachment; filename="Resume.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = _UNSAFE_ASCII.sub("_", ascii_name).strip(" ._") or "file"
     if "." in name and "." not in ascii_name:
