@@ -75,16 +75,13 @@ class BoundedInlineMixin:
     formset = BoundedInlineFormSet
 
 
-def _well_formed(field, values) -> set[str]:
-    """The ``values`` that ``field`` (the key an autocomplete selects by) can hold."""
-    kept = set()
-    for value in values:
-        try:
-            field.run_validators(field.to_python(value))
-        except (ValidationError, ValueError, TypeError):
-            continue
-        kept.add(value)
-    return kept
+def _is_key(field, value) -> bool:
+    """Whether ``field`` (the key an autocomplete selects by) can hold ``value``."""
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
 
 
 def install_autocomplete_guard() -> None:
@@ -99,7 +96,7 @@ def install_autocomplete_guard() -> None:
         opts = self.field.remote_field.model._meta
         key = opts.get_field(getattr(self.field.remote_field, "field_name", None) or opts.pk.attname)
         empty = self.choices.field.empty_values
-        value = [v for v in value if str(v) in empty or str(v) in _well_formed(key, [str(v)])]
+        value = [v for v in value if str(v) in empty or _is_key(key, str(v))]
         return optgroups(self, name, value, attr)
 
     guarded_optgroups.guarded = True
