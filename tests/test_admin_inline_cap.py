@@ -6,7 +6,6 @@ import time
 import pytest
 from django.urls import reverse
 
-from core.admin import BoundedInlineFormSet
 from tests.admin_helpers import admin_form_data, inline_formset
 from visits.models import Participant, Visit
 
@@ -54,4 +53,3 @@ def test_the_cap_counts_new_rows_only(admin_client):
 
     assert answer.status_code == 302, answer.context and answer.context["errors"]
     assert Participant.objects.filter(visit=visit).count() == before + 30
-    assert BoundedInlineFormSet.max_new_forms == 200
