@@ -11,7 +11,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
 from clusters.resources import OrganisationResource
-from core.admin import HTTPS_URLS, CountryListFilter, EditorFormsMixin, HistoryLinkInlineMixin, InlineHistoryMixin
+from core.admin import (
+    HTTPS_URLS,
+    BoundedInlineMixin,
+    CountryListFilter,
+    EditorFormsMixin,
+    HistoryLinkInlineMixin,
+    InlineHistoryMixin,
+)
 from core.importing import AllOrNothingImportExportMixin
 
 
@@ -38,13 +45,13 @@ class EcosystemAdmin(admin.ModelAdmin):
         return False
 
 
-class AlternativeNameInline(admin.TabularInline):
+class AlternativeNameInline(BoundedInlineMixin, admin.TabularInline):
     model = AlternativeName
     extra = 1
     fields = ["name", "kind", "language"]
 
 
-class LabelInline(HistoryLinkInlineMixin, admin.TabularInline):
+class LabelInline(BoundedInlineMixin, HistoryLinkInlineMixin, admin.TabularInline):
     model = Label
     extra = 0
     fields = ["kind", "name", "awarded_on", "valid_until", "as_of", "source", "note"]
@@ -62,7 +69,7 @@ class MembershipInlineForm(forms.ModelForm):
         return cleaned_data
 
 
-class MembershipInline(HistoryLinkInlineMixin, admin.TabularInline):
+class MembershipInline(BoundedInlineMixin, HistoryLinkInlineMixin, admin.TabularInline):
     """The organisation's members, edited on the group's page."""
 
     model = Membership
@@ -78,7 +85,7 @@ class MembershipInline(HistoryLinkInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("member")
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(BoundedInlineMixin, admin.TabularInline):
     model = ContactPerson
     extra = 0
     fields = ["name", "role", "email", "phone"]

@@ -7,11 +7,15 @@ in milliseconds; ``make db-stop`` stops it.
 """
 
 import logging
+import os
 import sys
+import threading
 import warnings
 from pathlib import Path
 
 DB_NAME = "ckb"
+logger = logging.getLogger(__name__)
+_reviving = threading.Lock()
 
 
 class EmbeddedDatabaseError(RuntimeError):
@@ -42,6 +46,53 @@ def database_url(base_dir: Path) -> str:
         )
         print(message, file=sys.stderr)
         raise EmbeddedDatabaseError(message) from None
+
+
+def postmaster_running(pgdata: Path) -> bool:
+    """Whether the server's postmaster (the pid on the first line of ``postmaster.pid``) lives."""
+    try:
+        pid = int((pgdata / "postmaster.pid").read_text().split("\n", 1)[0])
+    except (OSError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True  # alive, another user's
+    except OSError:
+        return False
+    return True
+
+
+def revive(pgdata: Path) -> threading.Thread | None:
+    """Start the embedded server again, in the background, when a connection failed and its
+    postmaster is gone (stopped by hand, killed, the machine's OOM killer). One attempt at a time
+    in a process; pgserver's own lock keeps two processes from starting it twice. Returns the
+    thread that starts it, or None when it runs or is being started already."""
+    if postmaster_running(pgdata) or not _reviving.acquire(blocking=False):
+        return None
+
+    def start():
+        try:
+            if postmaster_running(pgdata):
+                return
+            logger.warning("The embedded PostgreSQL in %s is not running: starting it again.", pgdata)
+            logging.getLogger("pgserver").setLevel(logging.WARNING)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                from pgserver import postgres_server
+
+                # get_server() hands back the handle of the server it started before, stopped
+                # or not; a new handle checks and starts it.
+                postgres_server.PostgresServer._instances.pop(Path(pgdata).expanduser().resolve(), None)
+                postgres_server.get_server(pgdata, cleanup_mode=None)
+        except Exception:
+            logger.exception("The embedded PostgreSQL in %s could not be started again.", pgdata)
+        finally:
+            _reviving.release()
+
+    thread = threading.Thread(target=start, name="embedded-db-revive", daemon=True)
+    thread.start()
+    return thread
 
 
 def stop(base_dir: Path) -> None:

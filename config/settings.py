@@ -145,12 +145,15 @@ TEMPLATES = [
     },
 ]
 
+# The embedded server's data directory, when it is the database: found stopped, it is started again.
+EMBEDDED_DATABASE_DIR = None
 if os.environ.get("DATABASE_URL"):
     _database_url = os.environ["DATABASE_URL"]
 else:
     from config.embedded_db import database_url
 
     _database_url = database_url(BASE_DIR)
+    EMBEDDED_DATABASE_DIR = BASE_DIR / ".pgdata"
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
 
@@ -260,6 +263,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# A post may carry this many fields (Django's default, 1,000, refuses the edit of a network with
+# 150 members); the admin inlines refuse more than 200 new rows themselves, before building a form
+# (core.admin.BoundedInlineFormSet), so a post of 1,000 inline forms is a 400 at once either way.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 MEDIA_URL = "media/"
 # Uploaded files. With several app servers MEDIA_ROOT must be one shared path (NFS or similar), or
 # set AWS_STORAGE_BUCKET_NAME for an S3-compatible store (django-storages; AWS_S3_ENDPOINT_URL for

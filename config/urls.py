@@ -5,6 +5,9 @@ admin.site.site_header = "Cluster Cooperation Knowledge Base"
 admin.site.site_title = "CCKB admin"
 admin.site.index_title = "Records"
 
+# A database that cannot be reached is a 503 with Retry-After, not a 500 (config/errors.py).
+handler500 = "config.errors.server_error"
+
 # No static() for MEDIA_URL, even in DEBUG: visit attachments are served only through
 # visits:attachment, which refuses a draft's files to the public.
 urlpatterns = [

@@ -1,18 +1,108 @@
-"""Admin pieces every app's admin reuses: URL fields that assume https, a country filter that
-offers only the countries in use, the history of inline rows, and editors' forms that fit
-(countries chosen in a search box, inline fields labelled for screen readers)."""
+"""Admin pieces every app's admin reuses: URL fields that assume https, tags of bounded length,
+a country filter that offers only the countries in use, the history of inline rows, autocomplete
+widgets that survive a malformed value, and editors' forms that fit (countries chosen in a search
+box, inline fields labelled for screen readers)."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteMixin
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import models
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from taggit.forms import TagField
+from taggit.managers import TaggableManager
+from taggit.models import Tag
 
-# A web address typed without a scheme ("www.polymeris.fr") is taken as https.
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+class BoundedTagField(TagField):
+    """Taggit's field, refusing a tag longer than the tag table holds (a database error, a 500,
+    otherwise)."""
+
+    def clean(self, value):
+        tags = super().clean(value)
+        limit = Tag._meta.get_field("name").max_length
+        too_long = [tag for tag in tags if len(tag) > limit]
+        if too_long:
+            raise forms.ValidationError(
+                _("A tag may be at most %(limit)d characters long: %(tag)s…"),
+                code="tag_too_long",
+                params={"limit": limit, "tag": too_long[0][:40]},
+            )
+        return tags
+
+
+# A web address typed without a scheme ("www.polymeris.fr") is taken as https; tags are checked.
+HTTPS_URLS = {
+    models.URLField: {"assume_scheme": "https"},
+    TaggableManager: {"form_class": BoundedTagField},
+}
+
+
+class TooManyInlineForms(SuspiciousOperation):
+    """A post adding more inline rows than anyone types (a 400, logged as a security event)."""
+
+
+class BoundedInlineFormSet(BaseInlineFormSet):
+    """Refuses, before building a single form, a post that adds more than ``max_new_forms`` rows
+    to the ones on record: Django would build, validate and render each of them (about 35 ms a
+    form on the visit page, a worker held for a minute by 1,000 of them). Rows already on record
+    are never capped, so a network with 600 members stays editable."""
+
+    max_new_forms = 200
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        try:
+            total = int(self.data.get(self.add_prefix(TOTAL_FORM_COUNT)))
+        except (TypeError, ValueError):
+            return  # the management form reports it as a form error
+        if total <= self.max_new_forms:
+            return
+        existing = self.get_queryset().count() if self.instance.pk is not None else 0
+        if total > existing + self.max_new_forms:
+            raise TooManyInlineForms(f"{self.prefix}: {total} forms posted, {existing} rows on record.")
+
+
+class BoundedInlineMixin:
+    """For every admin inline: at most ``BoundedInlineFormSet.max_new_forms`` new rows a post."""
+
+    formset = BoundedInlineFormSet
+
+
+def _is_key(field, value) -> bool:
+    """Whether ``field`` (the key an autocomplete selects by) can hold ``value``."""
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+def install_autocomplete_guard() -> None:
+    """An autocomplete widget re-rendered with a value that is no key ("abc" where an id goes)
+    looks it up in the database and fails (a 500) instead of showing the form's own "Select a
+    valid choice" error. Installed once, from ``CoreConfig.ready()``, for every admin form."""
+    if getattr(AutocompleteMixin.optgroups, "guarded", False):
+        return
+    optgroups = AutocompleteMixin.optgroups
+
+    def guarded_optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        key = opts.get_field(getattr(self.field.remote_field, "field_name", None) or opts.pk.attname)
+        empty = self.choices.field.empty_values
+        value = [v for v in value if str(v) in empty or _is_key(key, str(v))]
+        return optgroups(self, name, value, attr)
+
+    guarded_optgroups.guarded = True
+    AutocompleteMixin.optgroups = guarded_optgroups
 
 
 class CountryListFilter(admin.ChoicesFieldListFilter):

@@ -36,6 +36,7 @@ from django.views import View
 from icalendar import Calendar, Event
 
 from core.filtering import STATE_PARAMS, FacetedFilterSet, FacetedListView
+from core.text import printable
 
 SITE_NAME = "Cluster Cooperation KB"
 
@@ -67,11 +68,12 @@ class Selection:
     def titled(self, title) -> str:
         """``title`` naming every filter that applied: "Calls for proposals — Eligible country: Turkey"."""
         chips = [f"{c['title']}: {c['label']}" for c in self.filterset.active_filters() if not c["invalid"]]
-        return f"{title} — {'; '.join(chips)}" if chips else str(title)
+        return printable(f"{title} — {'; '.join(chips)}" if chips else str(title))
 
     def ignored(self) -> str:
         """The filter values that failed validation and were ignored, as the page reports them."""
-        return " ".join(self.filterset.error_messages())
+        # The messages quote the refused value, which may hold a line break or a NUL.
+        return printable(" ".join(self.filterset.error_messages()))
 
 
 class ListFeedMixin:

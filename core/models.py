@@ -6,7 +6,7 @@ were created and changed, their slugs, their history, how precisely a date is kn
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, router, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +39,38 @@ class SluggedModel(TimeStampedModel):
     class Meta(TimeStampedModel.Meta):
         abstract = True
 
+    # How often a new row takes the next free slug when another one took its slug meanwhile.
+    slug_attempts = 5
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, getattr(self, self.slug_source_field))
-        super().save(*args, **kwargs)
+        if not self._state.adding:
+            super().save(*args, **kwargs)
+            return
+        # Two editors saving "the same" new record at once both pass the form's uniqueness check;
+        # the later INSERT then meets the earlier's slug. It takes the next free one ("-2")
+        # instead of failing, each attempt in a savepoint so the surrounding transaction lives on.
+        max_length = self._meta.get_field("slug").max_length
+        for attempt in range(self.slug_attempts):
+            try:
+                with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError as error:
+                if attempt == self.slug_attempts - 1 or not _is_slug_clash(error, self._meta.db_table):
+                    raise
+                self.slug = unique_slug(self, self.slug, max_length=max_length)
+
+
+def _is_slug_clash(error: IntegrityError, table: str) -> bool:
+    """Whether ``error`` is a unique violation on ``table``'s slug column."""
+    diag = getattr(error.__cause__, "diag", None)
+    return (
+        getattr(error.__cause__, "sqlstate", None) == "23505"
+        and getattr(diag, "table_name", None) == table
+        and "slug" in (getattr(diag, "constraint_name", None) or "")
+    )
 
 
 class _HistoricalRecords(HistoricalRecords):

@@ -35,6 +35,16 @@ _CYRILLIC = str.maketrans(
 )  # fmt: skip
 
 
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line without control characters (each run becomes one space), for echoing
+    a visitor's input into a header-like line: a calendar's name, a feed's title."""
+    return _CONTROL.sub(" ", str(text)).strip()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` for comparisons; keeps its script (Russian
     stays Cyrillic, so that it can still be stemmed) and its й."""

@@ -4,7 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS, EditorFormsMixin
+from core.admin import HTTPS_URLS, BoundedInlineMixin, EditorFormsMixin
 from core.importing import AllOrNothingImportExportMixin
 from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
 from funding.resources import CallResource, InstrumentResource
@@ -26,7 +26,7 @@ class UnderInstrumentAdmin(FundingRecordAdmin):
     autocomplete_fields = ["instrument"]
 
 
-class EligibilityInline(admin.TabularInline):
+class EligibilityInline(BoundedInlineMixin, admin.TabularInline):
     model = Eligibility
     extra = 0
     fields = ["beneficiary_type", "co_funding_rate", "note"]
@@ -86,7 +86,7 @@ class CallAdmin(AllOrNothingImportExportMixin, UnderInstrumentAdmin, SimpleHisto
     prepopulated_fields = {"slug": ("title",)}
 
 
-class ProjectPartnerInline(admin.TabularInline):
+class ProjectPartnerInline(BoundedInlineMixin, admin.TabularInline):
     model = ProjectPartner
     extra = 0
     fields = ["organisation", "role", "partner_code", "responsibility"]

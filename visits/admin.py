@@ -7,34 +7,41 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS, CountryListFilter, EditorFormsMixin, HistoryLinkInlineMixin, InlineHistoryMixin
+from core.admin import (
+    HTTPS_URLS,
+    BoundedInlineMixin,
+    CountryListFilter,
+    EditorFormsMixin,
+    HistoryLinkInlineMixin,
+    InlineHistoryMixin,
+)
 from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
 from visits.models import Attachment, Finding, FollowUp, ItineraryStop, Participant, Visit
 
 
-class ItineraryStopInline(HistoryLinkInlineMixin, admin.TabularInline):
+class ItineraryStopInline(BoundedInlineMixin, HistoryLinkInlineMixin, admin.TabularInline):
     model = ItineraryStop
     extra = 0
     fields = ["day", "position", "date", "host", "place", "country", "description"]
     autocomplete_fields = ["host"]
 
 
-class ParticipantInline(HistoryLinkInlineMixin, admin.TabularInline):
+class ParticipantInline(BoundedInlineMixin, HistoryLinkInlineMixin, admin.TabularInline):
     model = Participant
     extra = 0
     fields = ["role", "organisation", "person_name", "position", "group", "count", "country"]
     autocomplete_fields = ["organisation"]
 
 
-class FindingInline(HistoryLinkInlineMixin, admin.StackedInline):
+class FindingInline(BoundedInlineMixin, HistoryLinkInlineMixin, admin.StackedInline):
     model = Finding
     extra = 0
     fields = ["position", "text", "subject", ("figure_label", "value", "unit", "is_approximate")]
     autocomplete_fields = ["subject"]
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(BoundedInlineMixin, admin.TabularInline):
     model = FollowUp
     fk_name = "visit"  # FollowUp also points to a visit through ``outcome``.
     extra = 0
@@ -42,7 +49,7 @@ class FollowUpInline(admin.TabularInline):
     autocomplete_fields = ["owner", "outcome"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(BoundedInlineMixin, admin.TabularInline):
     model = Attachment
     form = AttachmentForm
     extra = 0

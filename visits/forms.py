@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from core.downloads import has_active_extension
 from visits.models import Attachment
 
 # Content type detected by `filetype` -> extension the stored file gets.
@@ -105,6 +106,13 @@ class AttachmentForm(forms.ModelForm):
         upload = self.cleaned_data["file"]
         if not isinstance(upload, UploadedFile):
             return upload  # unchanged: the file already stored
+        if has_active_extension(upload.name):
+            # "report.pdf.html": whatever the content, a name that invites a browser to run it.
+            raise forms.ValidationError(
+                _("A file named “%(name)s” is refused: its name ends in a web page or script extension.")
+                % {"name": upload.name[:100]},
+                code="active_extension",
+            )
         mime = detect(upload)
         self.instance.original_name = upload.name[:255]
         self.instance.content_type = mime

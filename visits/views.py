@@ -4,10 +4,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from core.downloads import content_disposition, download_name
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from visits.accounts import other_accounts
 from visits.filtersets import VisitFilterSet
+from visits.forms import ALLOWED_TYPES
 from visits.models import Attachment, Visit
 
 
@@ -87,19 +89,19 @@ INLINE_TYPES = {"image/png", "image/jpeg", "image/webp"}
 def attachment(request, slug, pk):
     """A visit's file, under the same rule as its page: a draft's files are for staff only.
     Images open in the browser, everything else downloads; the browser may not second-guess
-    the stored type."""
+    the stored type. The type is the one detected from the content at upload, and the name the
+    uploader's without its extensions plus that type's (``evil.pdf.html`` -> ``evil.pdf``); a
+    type not on the accepted list downloads as bytes."""
     visit = get_object_or_404(Visit.objects.visible_to(request.user), slug=slug)
     item = get_object_or_404(Attachment, visit=visit, pk=pk)
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
         raise Http404(_("The file is missing from storage.")) from None
-    content_type = item.content_type or "application/octet-stream"
-    response = FileResponse(
-        handle,
-        content_type=content_type,
-        as_attachment=content_type not in INLINE_TYPES,
-        filename=item.original_name or item.file.name.rsplit("/", 1)[-1],
-    )
+    content_type = item.content_type if item.content_type in ALLOWED_TYPES else "application/octet-stream"
+    name = download_name(item.original_name, ALLOWED_TYPES.get(content_type, "bin"), fallback=f"attachment-{item.pk}")
+    response = FileResponse(handle, content_type=content_type)
+    disposition = "inline" if content_type in INLINE_TYPES else "attachment"
+    response["Content-Disposition"] = content_disposition(disposition, name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

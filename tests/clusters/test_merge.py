@@ -162,3 +162,58 @@ def test_admin_merge_action_needs_exactly_two(admin_client, pair):
 
     assert "Select exactly two organisations" in response.content.decode()
     assert Organisation.objects.filter(pk__in=chosen).count() == 3
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="zqeditor", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_an_editor_neither_sees_nor_runs_the_merge_action(client, editor, pair):
+    """Merging deletes a record, and editors never delete (issue 18, finding 1)."""
+    survivor, duplicate = pair["survivor"], pair["duplicate"]
+    url = reverse("admin:clusters_organisation_changelist")
+    client.force_login(editor)
+
+    page = client.get(url)
+    assert page.status_code == 200
+    action_form = page.context["action_form"]  # None when no action is left to offer
+    assert action_form is None or "merge_selected" not in dict(action_form.fields["action"].choices)
+    assert b"merge_selected" not in page.content
+
+    selection = {"action": "merge_selected", ACTION_CHECKBOX_NAME: [survivor.pk, duplicate.pk]}
+    response = client.post(url, {**selection, "survivor": survivor.pk, "confirm_merge": "yes"}, follow=True)
+    assert response.status_code in (200, 403)
+    assert Organisation.objects.filter(pk=duplicate.pk).exists()
+    assert not AlternativeName.objects.filter(organisation=survivor, name=str(duplicate)).exists()
+
+
+def test_the_merge_view_itself_refuses_a_user_without_delete_permission(rf, editor, pair):
+    """Even called directly (not through the action list), the action refuses."""
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+
+    model_admin = admin.site._registry[Organisation]
+    request = rf.post("/", {"survivor": pair["survivor"].pk, "confirm_merge": "yes"})
+    request.user = editor
+    queryset = Organisation.objects.filter(pk__in=[pair["survivor"].pk, pair["duplicate"].pk])
+    with pytest.raises(PermissionDenied):
+        model_admin.merge_selected(request, queryset)
+    assert Organisation.objects.filter(pk=pair["duplicate"].pk).exists()
+
+
+def test_no_admin_action_that_deletes_is_offered_for_a_lesser_permission():
+    """Django grants an action to whoever holds any one of its permissions: an action declaring
+    "delete" must declare nothing else."""
+    from django.contrib import admin
+
+    for model_admin in admin.site._registry.values():
+        for action in model_admin.actions or ():
+            func = getattr(model_admin, action, None) if isinstance(action, str) else action
+            permissions = getattr(func, "allowed_permissions", ())
+            if "delete" in permissions:
+                assert list(permissions) == ["delete"], (model_admin, action)
