@@ -39,6 +39,8 @@ class EligibleCountryMixin:
     def _facet_result(self, facet, rows, limit):
         if facet.name == "country" and rows:
             unrestricted = self.queryset_without("country").filter(**{self.country_path: ""}).count()
+            present = {row[0] for row in rows}
+            rows = [*rows, *((code, None, 0, None) for code in self.selected("country") if code not in present)]
             rows = [(value, label, count + unrestricted, in_all) for value, label, count, in_all in rows]
         return super()._facet_result(facet, rows, limit)
 
