@@ -90,6 +90,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         facet = next((f for f in self.facets if f.name == name), None)
         if facet is None:
             return None
+        self.is_valid()
         _total, counts = count_facets(self, only=name)
         result = self._facet_result(facet, counts[name], ALL_VALUES_LIMIT)
         if needle := fold(search.strip()):
