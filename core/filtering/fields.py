@@ -25,7 +25,8 @@ class MultipleValueField(forms.Field):
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else [value] if value else []
-        return list(dict.fromkeys(v for v in values if v not in ("", None)))
+        # Duplicates are dropped only in ``clean``: ``max_values`` bounds the parameters given.
+        return [v for v in values if v not in ("", None)]
 
     def validate(self, value):
         super().validate(value)
