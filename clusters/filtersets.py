@@ -87,6 +87,9 @@ class OrganisationFilterSet(FacetedFilterSet):
 
     def filter_ecosystem(self, queryset, name, value):
         # The denormalised ids (Organisation.ecosystem_ids), read from the list indexes.
+        # One ecosystem: containment, whose plan is the one of a single-valued filter.
+        if len(value) == 1:
+            return queryset.filter(ecosystem_ids__contains=[value[0].pk])
         return queryset.filter(ecosystem_ids__overlap=[ecosystem.pk for ecosystem in value])
 
     def filter_label(self, queryset, name, value):
