@@ -33,9 +33,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from core.filtering import MultipleValueField, SlugFilter
+from core.filtering.fields import TagFilter
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 SLUG_MAX_LENGTH = 100  # SluggedModel.slug
+# A repeated parameter: tags are ANDed, any other filter's values ORed.
+REPEATED = {True: " (repeat to require several)", False: " (repeat for any of several)"}
 
 
 # --- Pagination --------------------------------------------------------------------------------
@@ -99,8 +102,8 @@ class FilterSetBackend(DjangoFilterBackend):
     def _names_nothing(filterset, name, errors) -> bool:
         if not isinstance(filterset.filters.get(name), SlugFilter):
             return False
-        value = filterset.data.get(name, "")
-        well_formed = len(value) <= SLUG_MAX_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
+        values = filterset.data.getlist(name) if hasattr(filterset.data, "getlist") else [filterset.data.get(name, "")]
+        well_formed = all(len(v) <= SLUG_MAX_LENGTH and re.fullmatch(SLUG_PATTERN, v) is not None for v in values)
         return well_formed and all(e.code == "invalid_choice" for e in errors)
 
 
@@ -152,7 +155,7 @@ class FilterSetParameters(OpenApiFilterExtension):
                 name=name,
                 location=OpenApiParameter.QUERY,
                 schema=schema,
-                description=str(flt.label or name) + (" (repeat to require several)" if repeated else ""),
+                description=str(flt.label or name) + (REPEATED[isinstance(flt, TagFilter)] if repeated else ""),
                 explode=True if repeated else None,
                 style="form" if repeated else None,
             )

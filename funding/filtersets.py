@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
 from core.countries import country_choices
-from core.filtering import Facet, FacetedFilterSet, SlugFilter
+from core.filtering import AnyOfFilter, Facet, FacetedFilterSet, SlugFilter
 from funding.models import BeneficiaryType, Call, CallStatus, Eligibility, Instrument, Project
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -31,18 +31,18 @@ class EligibleCountryMixin:
 
     def filter_country(self, queryset, name, value):
         # Two-letter codes joined by commas: containment of the code is an exact match.
-        return queryset.filter(Q(**{f"{self.country_path}__contains": value}) | Q(**{self.country_path: ""}))
+        condition = Q(**{self.country_path: ""})
+        for code in value:
+            condition |= Q(**{f"{self.country_path}__contains": code})
+        return queryset.filter(condition)
 
-    def facet_results(self, total=None):
-        results = super().facet_results(total)
-        for result in results:
-            if result.name != "country":
-                continue
+    def _facet_result(self, facet, rows, limit):
+        if facet.name == "country" and rows:
             unrestricted = self.queryset_without("country").filter(**{self.country_path: ""}).count()
-            for value in result.values:
-                if not value.selected:
-                    value.count += unrestricted
-        return results
+            present = {row[0] for row in rows}
+            rows = [*rows, *((code, None, 0, None) for code in self.selected("country") if code not in present)]
+            rows = [(value, label, count + unrestricted, in_all) for value, label, count, in_all in rows]
+        return super()._facet_result(facet, rows, limit)
 
 
 def effective_rate(prefix: str = ""):
@@ -61,23 +61,21 @@ def beneficiary_expression(filterset):
 class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
     """Filters of the instrument list; the queryset comes from ``Instrument.objects.for_list()``."""
 
-    kind = django_filters.ChoiceFilter(choices=Instrument.Kind.choices, label=_("Kind"))
-    level = django_filters.ChoiceFilter(choices=Instrument.Level.choices, label=_("Level"))
+    kind = AnyOfFilter(choices=Instrument.Kind.choices, label=_("Kind"))
+    level = AnyOfFilter(choices=Instrument.Level.choices, label=_("Level"))
     managing_body = SlugFilter(
         field_name="managing_body", queryset=Organisation.objects.all(), label=_("Managing body")
     )
-    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
-    beneficiary = django_filters.ChoiceFilter(
-        choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Beneficiary type")
-    )
+    country = AnyOfFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
+    beneficiary = AnyOfFilter(choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Beneficiary type"))
     rate_min = django_filters.NumberFilter(
         method="filter_rate", label=_("Co-funding rate from (%)"), min_value=0, max_value=100
     )
     rate_max = django_filters.NumberFilter(
         method="filter_rate", label=_("Co-funding rate up to (%)"), min_value=0, max_value=100
     )
-    status = django_filters.ChoiceFilter(choices=Instrument.Status.choices, label=_("Status as last reported"))
-    has_open_call = django_filters.ChoiceFilter(choices=YES_NO, method="filter_has_open_call", label=_("Open call"))
+    status = AnyOfFilter(choices=Instrument.Status.choices, label=_("Status as last reported"))
+    has_open_call = AnyOfFilter(choices=YES_NO, method="filter_has_open_call", label=_("Open call"))
 
     facets = (
         Facet("has_open_call", Case(When(has_open_call=True, then=Value("yes")), default=Value("no")), single=True),
@@ -121,7 +119,9 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
         return condition
 
     def filter_beneficiary(self, queryset, name, value):
-        return queryset.filter(Exists(Eligibility.objects.filter(instrument=OuterRef("pk"), beneficiary_type=value)))
+        return queryset.filter(
+            Exists(Eligibility.objects.filter(instrument=OuterRef("pk"), beneficiary_type__in=value))
+        )
 
     def filter_rate(self, queryset, name, value):
         """The rate of the chosen beneficiary type (its eligibility row's, else the instrument's).
@@ -132,13 +132,13 @@ class InstrumentFilterSet(EligibleCountryMixin, FacetedFilterSet):
         condition = self.rate_condition("co_funding_rate", "instrument__co_funding_rate")
         rows = Eligibility.objects.filter(condition, instrument=OuterRef("pk"))
         if beneficiary := self.chosen_beneficiary():
-            return queryset.filter(Exists(rows.filter(beneficiary_type=beneficiary)))
+            return queryset.filter(Exists(rows.filter(beneficiary_type__in=beneficiary)))
         own = self.rate_condition("co_funding_rate", "co_funding_rate")
         no_rows = ~Exists(Eligibility.objects.filter(instrument=OuterRef("pk")))
         return queryset.filter(Exists(rows) | (own & no_rows))
 
     def filter_has_open_call(self, queryset, name, value):
-        return queryset.filter(has_open_call=value == "yes")
+        return queryset.filter(has_open_call__in=[v == "yes" for v in value])
 
 
 class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
@@ -146,12 +146,10 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
 
     country_path = "instrument__eligible_countries"
 
-    status = django_filters.ChoiceFilter(choices=CallStatus.choices, field_name="call_status", label=_("Status"))
+    status = AnyOfFilter(choices=CallStatus.choices, field_name="call_status", label=_("Status"))
     instrument = SlugFilter(field_name="instrument", queryset=Instrument.objects.all(), label=_("Instrument"))
-    country = django_filters.ChoiceFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
-    beneficiary = django_filters.ChoiceFilter(
-        choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Open to")
-    )
+    country = AnyOfFilter(choices=country_choices, method="filter_country", label=_("Eligible country"))
+    beneficiary = AnyOfFilter(choices=BeneficiaryType.choices, method="filter_beneficiary", label=_("Open to"))
     deadline_after = django_filters.DateFilter(
         field_name="deadline",
         lookup_expr="gte",
@@ -183,7 +181,7 @@ class CallFilterSet(EligibleCountryMixin, FacetedFilterSet):
     def filter_beneficiary(self, queryset, name, value):
         """Calls whose instrument lists that beneficiary type among its eligibilities."""
         return queryset.filter(
-            Exists(Eligibility.objects.filter(instrument=OuterRef("instrument"), beneficiary_type=value))
+            Exists(Eligibility.objects.filter(instrument=OuterRef("instrument"), beneficiary_type__in=value))
         )
 
     def filter_closing_within(self, queryset, name, value):
@@ -198,7 +196,7 @@ class ProjectFilterSet(FacetedFilterSet):
     programme = SlugFilter(field_name="programme", queryset=Instrument.objects.all(), label=_("Programme"))
     funder = SlugFilter(field_name="funder", queryset=Organisation.objects.all(), label=_("Funder"))
     # Two-letter codes joined by commas: containment of the code is an exact match.
-    country = django_filters.ChoiceFilter(
+    country = AnyOfFilter(
         field_name="partner_countries", lookup_expr="contains", choices=country_choices, label=_("Partner country")
     )
 

@@ -205,19 +205,23 @@ class VisitQuerySet(models.QuerySet):
             )
         return _union(querysets)
 
-    def involved_counts_sql(self, limit: int, *, drafts: bool = False) -> tuple[str, list]:
+    def involved_counts_sql(self, limit: int, *, drafts: bool = False, first=()) -> tuple[str, list]:
         """The "organisation involved" facet of these visits as ``facet_value, facet_label,
-        facet_count`` SQL: per organisation, how many of them it took part in
-        (``participation_pairs``), the top ``limit`` + 1 with slug and name. Reads the links of
-        these visits only, never every organisation."""
+        facet_count, facet_values`` SQL: per organisation, how many of them it took part in
+        (``participation_pairs``), the organisations of the slugs ``first`` and then the top ones,
+        ``limit`` + 1 in all, with slug and name, and how many organisations there are in all.
+        Reads the links of these visits only, never every organisation."""
         pairs, params = self.participation_pairs(drafts=drafts)
+        table = Organisation._meta.db_table
         sql = (
-            "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count FROM ("
-            f"SELECT l.organisation_id, COUNT(*) AS n FROM ({pairs}) AS l(visit_id, organisation_id)"
-            " GROUP BY l.organisation_id ORDER BY n DESC, l.organisation_id LIMIT %s"
-            f") AS c JOIN {Organisation._meta.db_table} AS o ON o.id = c.organisation_id"
+            "SELECT o.slug AS facet_value, o.name AS facet_label, c.n AS facet_count, c.total AS facet_values FROM ("
+            "SELECT l.organisation_id, COUNT(*) AS n, COUNT(*) OVER () AS total"
+            f" FROM ({pairs}) AS l(visit_id, organisation_id) GROUP BY l.organisation_id"
+            f" ORDER BY l.organisation_id IN (SELECT id FROM {table} WHERE slug = ANY(%s)) DESC,"
+            " n DESC, l.organisation_id LIMIT %s"
+            f") AS c JOIN {table} AS o ON o.id = c.organisation_id"
         )
-        return sql, [*params, limit + 1]
+        return sql, [*params, list(first), limit + 1]
 
     def with_involved(self, *, drafts: bool = False):
         """Annotated with ``involved``: everyone involved in each visit but its organiser, as a
@@ -274,12 +278,16 @@ class VisitQuerySet(models.QuerySet):
 
     # --- Delegation countries -----------------------------------------------------------------
 
-    def from_country(self, country: str):
-        """Visits whose delegation came (in part) from ``country``: a delegation member of that
-        country, or a participant with the delegate role from it (its own country, else its
-        organisation's), e.g. an unnamed group of 18 from Belarus."""
-        delegation = self.model.delegation.through.objects.filter(visit=OuterRef("pk"), organisation__country=country)
-        return self.filter(Exists(delegation) | Exists(self._delegates().filter(visit=OuterRef("pk"), c=country)))
+    def from_country(self, country):
+        """Visits whose delegation came (in part) from ``country`` (a code, or several codes: any
+        of them): a delegation member of that country, or a participant with the delegate role
+        from it (its own country, else its organisation's), e.g. an unnamed group of 18 from Belarus."""
+        countries = [country] if isinstance(country, str) else list(country)
+        delegation = self.model.delegation.through.objects.filter(
+            visit=OuterRef("pk"), organisation__country__in=countries
+        )
+        delegates = self._delegates().filter(visit=OuterRef("pk"), c__in=countries)
+        return self.filter(Exists(delegation) | Exists(delegates))
 
     def _delegates(self):
         from visits.models import Participant  # noqa: PLC0415 (models import this module)
@@ -288,7 +296,7 @@ class VisitQuerySet(models.QuerySet):
             c=Case(When(~Q(country=""), then=F("country")), default=F("organisation__country"))
         )
 
-    def delegation_country_counts_sql(self, limit: int) -> tuple[str, list]:
+    def delegation_country_counts_sql(self, limit: int, *, first=()) -> tuple[str, list]:
         """The "delegation from" facet of these visits as ``facet_value, facet_label,
         facet_count`` SQL: per country, how many of them had a delegation from it
         (``from_country``), the top ``limit`` + 1."""
@@ -302,11 +310,11 @@ class VisitQuerySet(models.QuerySet):
             ]
         )
         sql = (
-            "SELECT p.country AS facet_value, NULL::text AS facet_label, COUNT(*) AS facet_count"
-            f" FROM ({pairs}) AS p(visit_id, country) WHERE p.country <> ''"
-            " GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT %s"
+            "SELECT p.country AS facet_value, NULL::text AS facet_label, COUNT(*) AS facet_count,"
+            f" COUNT(*) OVER () AS facet_values FROM ({pairs}) AS p(visit_id, country) WHERE p.country <> ''"
+            " GROUP BY 1 ORDER BY p.country::text = ANY(%s) DESC, 3 DESC, 1 LIMIT %s"
         )
-        return sql, [*params, limit + 1]
+        return sql, [*params, list(first), limit + 1]
 
     # --- Read paths ---------------------------------------------------------------------------
 

@@ -19,13 +19,14 @@ One job per module: ``fields`` (form fields and filters), ``query`` (the URL's p
 """
 
 from core.filtering.facets import Facet
-from core.filtering.fields import MultipleValueField, SlugFilter
+from core.filtering.fields import AnyOfFilter, MultipleValueField, SlugFilter
 from core.filtering.filterset import FacetedFilterSet
 from core.filtering.query import STATE_PARAMS, is_set, querystring
 from core.filtering.views import FacetedListView
 
 __all__ = [
     "STATE_PARAMS",
+    "AnyOfFilter",
     "Facet",
     "FacetedFilterSet",
     "FacetedListView",

@@ -11,13 +11,18 @@ class Facet:
     ``expression``: a field path (``"country"``, ``"ecosystems__slug"``) or an expression, or a
     callable ``(filterset) -> expression``; its values must be what the filter accepts in the URL.
     ``label_expression``: a path giving the value's label (``"ecosystems__name"``); otherwise the
-    filter's choices label it. ``adds``: choosing a value adds it to the selected ones (ANDed tags)
-    instead of replacing them, so the counts keep this facet's own filter.
+    filter's choices label it. Choosing a value adds it to the selected ones; they are ORed, so
+    the facet's counts leave its own selection out, except with ``adds`` (ANDed tags), whose
+    counts keep it.
     ``single``: each row has exactly one value (a column of the row, or an expression over it), so
     the facet is counted in the shared GROUPING SETS pass; by default true for a path without
-    ``__``. ``counts``: a callable ``(filterset, base queryset, limit) -> (sql, params)`` selecting
-    ``facet_value, facet_label, facet_count`` (top values first, at most ``limit + 1`` rows), for
-    a facet that is cheaper to count in its own SQL (e.g. from link tables).
+    ``__``. ``counts``: a callable ``(filterset, base queryset, limit, first) -> (sql, params)``
+    selecting ``facet_value, facet_label, facet_count, facet_values``: the values ``first`` (the
+    selected ones) then the top values, at most ``limit + 1`` rows, and how many values there are
+    in all (``COUNT(*) OVER ()`` before the LIMIT), for a facet that is cheaper to count in its
+    own SQL (e.g. from link tables).
+    ``newest_first``: values are listed in descending order of value (years), not by count; the
+    ``limit`` shown are then the latest ones.
     """
 
     name: str
@@ -27,6 +32,7 @@ class Facet:
     adds: bool = False
     single: bool | None = None
     counts: Any = None
+    newest_first: bool = False
 
     @property
     def is_single(self) -> bool:
@@ -49,6 +55,11 @@ class FacetValue:
 
 @dataclass
 class FacetResult:
+    """A facet's values; ``total_values`` is how many it has in all, ``all_url`` the page listing
+    every one of them (set when some are not shown)."""
+
     name: str
     title: str
     values: list[FacetValue] = field(default_factory=list)
+    total_values: int = 0
+    all_url: str = ""

@@ -4,10 +4,11 @@ import django_filters
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filtering.counting import Counts, count_facets
+from core.filtering.counting import ALL_VALUES_LIMIT, Counts, count_facets
 from core.filtering.facets import Facet, FacetResult, FacetValue
-from core.filtering.fields import TagFilter
+from core.filtering.fields import SlugsField, TagFilter
 from core.filtering.query import is_set, querystring
+from core.text import fold
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -36,80 +37,107 @@ class FacetedFilterSet(django_filters.FilterSet):
     def queryset_without(self, name: str | None):
         """The rows every valid filter except ``name`` leaves (``filter_queryset`` minus one)."""
         queryset = self.queryset.all()
+        self.is_valid()  # the form cleaned, as ``qs`` does
         for key, value in self.form.cleaned_data.items():
             if key != name:
                 queryset = self.filters[key].filter(queryset, value)
         return queryset
 
     def selected(self, name: str) -> list[str]:
-        """The URL values of filter ``name`` that passed validation."""
+        """The URL values of filter ``name`` that passed validation, each once."""
         if not is_set(self.form.cleaned_data.get(name)):
             return []
-        values = self.data.getlist(name)
+        values = list(dict.fromkeys(v for v in self.data.getlist(name) if v != ""))
         return values if isinstance(self.form.cleaned_data[name], list) else values[-1:]
 
     def value_label(self, name: str, value: str) -> str:
-        choices = getattr(self.form.fields.get(name), "choices", None)
-        if choices is not None and not isinstance(self.filters[name], django_filters.ModelChoiceFilter):
+        field = self.form.fields.get(name)
+        choices = getattr(field, "choices", None)
+        if choices is not None:
             # One dict per filter and request, not a pass over the choices (250 countries) for
             # each facet value: that pass was a large part of a list page's Python time.
             labels = self.__dict__.setdefault("_choice_labels", {})
             if name not in labels:
-                labels[name] = dict(choices)
+                labels[name] = {str(key): label for key, label in choices}
             return str(labels[name].get(value, value))
         cleaned = self.form.cleaned_data.get(name)
+        if isinstance(field, SlugsField) and cleaned:
+            return next((str(row) for row in cleaned if getattr(row, field.to_field_name) == value), value)
         return str(cleaned) if cleaned is not None and not isinstance(cleaned, list | str) else value
 
     def facet_counts(self) -> Counts:
-        """The filtered total and every facet's ``(value, label, count)`` rows, in ONE statement
-        (core/filtering/counting.py), computed once per FilterSet."""
+        """The filtered total and every facet's ``(value, label, count, values in all)`` rows, in
+        ONE statement (core/filtering/counting.py), computed once per FilterSet."""
         if getattr(self, "_facet_counts", None) is None:
+            self.is_valid()
             self._facet_counts = count_facets(self)
         return self._facet_counts
 
     def facet_results(self, total: int | None = None) -> list[FacetResult]:
         """Counts beside each facet value (``facet_counts()``: one query for every facet).
 
-        A selected value is always listed: its count is ``total`` (the current result), whether
-        or not it made the top ``limit``.
-        """
-        computed, counts = self.facet_counts()
-        total = computed if total is None else total
-        results = [self._facet_result(facet, counts[facet.name], total) for facet in self.facets]
+        A value's count is how many rows clicking it leaves when nothing is chosen in its facet,
+        else how many of the rows of every other filter have it (values within a facet are ORed).
+        Selected values are always listed. ``total`` is unused (kept for callers)."""
+        _computed, counts = self.facet_counts()
+        results = [self._facet_result(facet, counts[facet.name], facet.limit) for facet in self.facets]
         return [result for result in results if result.values]
 
-    def _facet_result(self, facet: Facet, rows: list[tuple], total: int) -> FacetResult:
+    def facet_all_values(self, name: str, search: str = "") -> FacetResult | None:
+        """Every value of facet ``name`` (up to ``ALL_VALUES_LIMIT``) with its count, for the
+        facet's "Show all" page; ``search`` keeps the values whose label or value contains it
+        (case- and accent-blind). ``None`` for a name that is no facet."""
+        facet = next((f for f in self.facets if f.name == name), None)
+        if facet is None:
+            return None
+        self.is_valid()
+        _total, counts = count_facets(self, only=name)
+        result = self._facet_result(facet, counts[name], ALL_VALUES_LIMIT)
+        if needle := fold(search.strip()):
+            result.values = [v for v in result.values if needle in fold(v.label) or needle in fold(v.value)]
+        return result
+
+    def _facet_result(self, facet: Facet, rows: list[tuple], limit: int) -> FacetResult:
         selected = self.selected(facet.name)
         result = FacetResult(facet.name, str(self.filters[facet.name].label or facet.name))
-        seen = set()
-        for value, row_label, count in rows:
-            if value in (None, "") or len(result.values) >= facet.limit:
-                continue
-            seen.add(value)
+        rows = [row for row in rows if row[0] not in (None, "")]
+        # The to-many parts say how many values there are in all; single-valued facets have
+        # every value among their rows.
+        result.total_values = max([len(rows), *(row[3] or 0 for row in rows)])
+        if facet.newest_first:
+            rows.sort(key=lambda row: row[0], reverse=True)
+        counted = {row[0]: row for row in rows}
+        shown = rows[:limit]
+        shown_values = {row[0] for row in shown}
+        # A selected value beyond the top ones is listed all the same, with its own count.
+        for value in selected:
+            if value not in shown_values:
+                shown.append(counted.get(value, (value, None, 0, None)))
+                shown_values.add(value)
+        if facet.newest_first:
+            shown.sort(key=lambda row: row[0], reverse=True)
+        for value, row_label, count, _in_all in shown:
             label = row_label or self.value_label(facet.name, value)
             result.values.append(self._facet_value(facet, value, str(label), count, selected))
-        for value in selected:
-            if value not in seen:
-                label = self.value_label(facet.name, value)
-                result.values.insert(0, self._facet_value(facet, value, label, total, selected))
+        if result.total_values > len(result.values):
+            result.all_url = querystring(self.data, facet=facet.name)
         return result
 
     def _facet_value(self, facet, value, label, count, selected):
         is_selected = value in selected
         if is_selected:
             url = querystring(self.data, remove=(facet.name, value))
-        elif facet.adds:
-            url = querystring(self.data, **{facet.name: [value]})
         else:
-            url = querystring(self.data, **{facet.name: value})
+            url = querystring(self.data, **{facet.name: [value]})
         return FacetValue(value, label, count, url, is_selected)
 
     def active_filters(self) -> list[dict]:
-        """Chips for every filter value in the URL, each with a link removing just that value.
-        Values that failed validation are listed too (marked ``invalid``) so they can be removed."""
+        """Chips for every filter value in the URL (a value given twice once), each with a link
+        removing just that value. Values that failed validation are listed too (marked
+        ``invalid``) so they can be removed."""
         chips = []
         for name, flt in self.filters.items():
-            for value in self.data.getlist(name):
+            for value in dict.fromkeys(self.data.getlist(name)):
                 if value == "":
                     continue
                 invalid = name in self.form.errors

@@ -4,8 +4,11 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+# The "Show all" page of one facet (``?facet=country``) and the search among its values.
+FACET_PARAM = "facet"
+FACET_SEARCH_PARAM = "facet_q"
 # Parameters that carry page state rather than a filter.
-STATE_PARAMS = ("page", "sort", "format")
+STATE_PARAMS = ("page", "sort", "format", FACET_PARAM, FACET_SEARCH_PARAM)
 
 
 def is_set(value) -> bool:

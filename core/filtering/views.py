@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import QueryDict
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +11,7 @@ from django.views.generic import ListView
 
 from core.filtering.export import EXPORT_FORMATS, EXPORT_MENU, export_response
 from core.filtering.filterset import FacetedFilterSet
-from core.filtering.query import STATE_PARAMS, querystring
+from core.filtering.query import FACET_PARAM, FACET_SEARCH_PARAM, STATE_PARAMS, querystring
 
 
 class FacetedListView(ListView):
@@ -25,6 +26,7 @@ class FacetedListView(ListView):
     ``filter_errors``, ``sort_links``, ``result_count``, ``export_url``, ``export_links``, ``clear_url``,
     ``page_notice`` and ListView's ``page_obj``/``object_list``. Optional ``feed_url_name`` and
     ``ical_url_name`` (core/feeds.py) give ``feed_url`` and ``ical_url``, carrying the current filters.
+    ``?facet=NAME`` shows every value of one facet instead (``facet_page``, "Show all").
     """
 
     filterset_class: type[FacetedFilterSet]
@@ -41,8 +43,11 @@ class FacetedListView(ListView):
     max_page = 200
     feed_url_name = ""
     ical_url_name = ""
+    facet_template_name = "generic/facet_values.html"
 
     def get(self, request, *args, **kwargs):
+        if FACET_PARAM in request.GET:
+            return self.facet_page(request, request.GET[FACET_PARAM])
         self.filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
         queryset = self.filterset.qs
         if ordering := self.current_ordering():
@@ -51,6 +56,35 @@ class FacetedListView(ListView):
             return self.export(queryset, fmt)
         self.object_list = queryset
         return self.render_to_response(self.get_context_data())
+
+    def facet_page(self, request, name: str):
+        """ "Show all" of one facet (``?facet=country&...filters``): every value with its count
+        under the current filters, narrowed by ``facet_q``, as checkboxes submitting to the list
+        with the other filters kept. Plain HTML: no script needed."""
+        params = request.GET.copy()
+        for key in (FACET_PARAM, FACET_SEARCH_PARAM, "page"):
+            params.pop(key, None)
+        self.filterset = self.filterset_class(params, queryset=self.get_queryset(), request=request)
+        search = request.GET.get(FACET_SEARCH_PARAM, "")[:100]
+        result = self.filterset.facet_all_values(name, search)
+        list_url = querystring(params)
+        if result is None:
+            message = _("This list has no filter “%(name)s”.") % {"name": name[:40]}
+            context = {"title": self.title, "list_url": list_url, "filter_errors": [message]}
+            return TemplateResponse(request, self.facet_template_name, context, status=400)
+        kept = [(key, value) for key, values in params.lists() if key not in (name, "format") for value in values]
+        context = {
+            "title": self.title,
+            "list_url": list_url,
+            "facet": result,
+            "facet_search": search,
+            "kept_params": kept,
+            "search_params": [(key, value) for key, values in params.lists() for value in values],
+            "filter_errors": self.filterset.error_messages(),
+            "facet_param": FACET_PARAM,
+            "facet_search_param": FACET_SEARCH_PARAM,
+        }
+        return TemplateResponse(request, self.facet_template_name, context)
 
     def current_sort(self) -> str:
         requested = self.request.GET.get("sort", "")

@@ -43,13 +43,19 @@ def test_every_filter_of_the_page_is_documented(schema, path, filterset):
 
 def test_filter_types_follow_the_form_fields(schema):
     visits = {p["name"]: p["schema"] for p in schema["paths"]["/api/visits/"]["get"]["parameters"]}
-    assert visits["year"] == {"type": "integer", "minimum": 1900, "maximum": 2100}
-    assert "FR" in visits["host_country"]["enum"]
+    # Repeated parameters, ORed (tags ANDed): arrays of the form field's values.
+    assert visits["year"] == {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 1900, "maximum": 2100},
+        "maxItems": 20,
+    }
+    assert "FR" in visits["host_country"]["items"]["enum"]
+    assert visits["date_from"] == {"type": "string", "format": "date"}
     instruments = {p["name"]: p["schema"] for p in schema["paths"]["/api/instruments/"]["get"]["parameters"]}
     assert instruments["rate_min"] == {"type": "number", "minimum": 0, "maximum": 100}
     calls = {p["name"]: p["schema"] for p in schema["paths"]["/api/calls/"]["get"]["parameters"]}
     assert calls["deadline_after"] == {"type": "string", "format": "date"}
-    assert calls["status"]["enum"] == ["forthcoming", "open", "closed"]
+    assert calls["status"]["items"]["enum"] == ["forthcoming", "open", "closed"]
 
 
 def test_error_answers_are_documented(schema):

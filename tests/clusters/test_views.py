@@ -148,6 +148,17 @@ def test_list_query_count_does_not_grow_with_rows(client):
     assert queries(client, url) == few
 
 
+def test_list_query_count_with_several_values_per_facet_does_not_grow_with_rows(client):
+    tagged(3, country="FR")
+    tagged(2, country="DE")
+    ecosystems = Ecosystem.objects.all()[:2]
+    url = f"{LIST}?tag={TAG}&country=FR&country=DE&ecosystem={ecosystems[0].slug}&ecosystem={ecosystems[1].slug}"
+    queries(client, url)  # warm caches (content types)
+    few = queries(client, url)
+    tagged(20, country="DE")
+    assert queries(client, url) == few
+
+
 def test_detail_query_count_does_not_grow_with_rows(client, member):
     host = factories.organisation(name="Busy host")
     host.tags.add(TAG)

@@ -132,6 +132,13 @@ def page_urls() -> dict:
         "partners, page 1000": "/partners/?page=1000",
         "visits": "/visits/",
         "visits, 2 filters": f"/visits/?kind={visit.kind}&language={visit.language}",
+        "visits, 2 values in 2 facets": (
+            f"/visits/?kind={visit.kind}&kind=workshop&language={visit.language}&language=en"
+        ),
+        "partners, 2 values in 2 facets": (
+            f"/partners/?country={org.country.code}&country=FR&ecosystem={eco}&ecosystem=health"
+        ),
+        "calls, 2 values": "/funding/calls/?status=open&status=closed",
         "instruments": "/funding/",
         "instruments, 2 filters": f"/funding/?kind={instrument.kind}&level={instrument.level}",
         "calls": "/funding/calls/",

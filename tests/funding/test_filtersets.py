@@ -6,6 +6,7 @@ from django.http import QueryDict
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
 from funding.models import Call, Eligibility, Instrument, Project
 from tests import factories
+from tests.facet_checks import check_facet_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -119,17 +120,7 @@ def test_invalid_rate_is_reported_and_ignored(instruments):
     ["", "kind=grant", "beneficiary=sme", "country=FR", "beneficiary=sme&rate_min=50", "rate_min=35&kind=grant"],
 )
 def test_instrument_facet_counts_equal_what_clicking_shows(instruments, query):
-    filterset = InstrumentFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Instrument.objects.for_list())
-    facets = filterset.facet_results(filterset.qs.count())
-    checked = 0
-    for facet in facets:
-        for value in facet.values:
-            if value.selected or facet.name == "tag":
-                continue
-            clicked = InstrumentFilterSet(QueryDict(value.url[1:]), queryset=Instrument.objects.for_list())
-            assert value.count == clicked.qs.count(), (facet.name, value.value)
-            checked += 1
-    assert checked
+    assert check_facet_counts(InstrumentFilterSet, Instrument.objects.for_list, f"tag={TAG}&{query}")
 
 
 @pytest.fixture
@@ -170,13 +161,8 @@ def test_malformed_date_is_reported_and_ignored(calls):
 
 
 def test_call_facet_counts_equal_what_clicking_shows(calls):
+    assert check_facet_counts(CallFilterSet, Call.objects.for_list, f"tag={TAG}")
     filterset = CallFilterSet(QueryDict(f"tag={TAG}"), queryset=Call.objects.for_list())
-    for facet in filterset.facet_results(filterset.qs.count()):
-        for value in facet.values:
-            if facet.name == "tag":
-                continue
-            clicked = CallFilterSet(QueryDict(value.url[1:]), queryset=Call.objects.for_list())
-            assert value.count == clicked.qs.count(), (facet.name, value.value)
     status = next(f for f in filterset.facet_results(7) if f.name == "status")
     assert {v.value: v.count for v in status.values} == {"open": 4, "closed": 2, "forthcoming": 1}
 
@@ -225,3 +211,67 @@ def test_projects_are_filtered_by_partner_country():
     assert names("FR") == {"Zz Turkish-French"}
     assert names("RW") == {"Zz Rwandan"}
     assert names("DE") == set()
+
+
+def project_names(query: str) -> set[str]:
+    filterset = ProjectFilterSet(QueryDict(f"tag={TAG}&{query}"), queryset=Project.objects.for_list())
+    return set(filterset.qs.values_list("name", flat=True))
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kind=loan&kind=grant", {"Alpha fund", "Beta loan", "Gamma open"}),
+        ("level=eu&level=national&kind=loan", {"Beta loan"}),
+        ("status=discontinued&status=active", {"Alpha fund", "Beta loan", "Gamma open"}),
+        ("beneficiary=large_company&beneficiary=research", {"Alpha fund", "Beta loan"}),
+        ("has_open_call=yes&has_open_call=no", {"Alpha fund", "Beta loan", "Gamma open"}),
+        ("country=TR&country=DE", {"Alpha fund", "Gamma open"}),
+        ("managing_body=zz-funding-agency&managing_body=zz-funding-agency", {"Alpha fund"}),
+        ("beneficiary=sme&beneficiary=large_company&rate_min=35&rate_max=45", {"Beta loan"}),
+    ],
+)
+def test_two_values_of_one_instrument_filter_are_ored(instruments, query, expected):
+    assert instrument_names(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["kind=grant&kind=loan", "country=TR&country=FR&level=national", "beneficiary=sme&beneficiary=research"]
+)
+def test_instrument_facet_counts_with_several_values_chosen(instruments, query):
+    assert check_facet_counts(InstrumentFilterSet, Instrument.objects.for_list, f"tag={TAG}&{query}")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("status=forthcoming&status=closed", {"Forthcoming call", "Closed call", "Ended rolling call"}),
+        ("instrument=active-instrument&instrument=ended-instrument&status=forthcoming", {"Forthcoming call"}),
+        ("country=TR&country=DE&status=closed", {"Closed call", "Ended rolling call"}),
+    ],
+)
+def test_two_values_of_one_call_filter_are_ored(calls, query, expected):
+    assert call_titles(query) == expected
+
+
+def test_call_facet_counts_with_several_values_chosen(calls):
+    assert check_facet_counts(CallFilterSet, Call.objects.for_list, f"tag={TAG}&status=open&status=closed")
+
+
+def test_two_values_of_one_project_filter_are_ored():
+    alpha = factories.instrument(name="Zz alpha programme")
+    beta = factories.instrument(name="Zz beta programme")
+    funder = factories.organisation(name="Zz project funder")
+    for name, countries, instrument_, programme in (
+        ("Zz Turkish-French", ["TR", "FR"], alpha, alpha),
+        ("Zz Rwandan", ["RW"], beta, None),
+        ("Zz none", [], None, beta),
+    ):
+        p = factories.project(name=name, partner_countries=countries, instrument=instrument_, programme=programme)
+        p.tags.add(TAG)
+    Project.objects.filter(name="Zz Rwandan").update(funder=funder)
+    assert project_names("country=FR&country=RW") == {"Zz Turkish-French", "Zz Rwandan"}
+    assert project_names(f"instrument={alpha.slug}&instrument={beta.slug}") == {"Zz Turkish-French", "Zz Rwandan"}
+    assert project_names(f"programme={alpha.slug}&programme={beta.slug}") == {"Zz Turkish-French", "Zz none"}
+    assert project_names(f"funder={funder.slug}&country=RW&country=TR") == {"Zz Rwandan"}
+    assert check_facet_counts(ProjectFilterSet, Project.objects.for_list, f"tag={TAG}&country=FR&country=RW")
