@@ -82,4 +82,4 @@ class SearchView(TemplateView):
             (_("Page"), lambda obj: request.build_absolute_uri(search.url_for(obj))),
         ]
         rows = _Rows(search.export_rows(raw, user, spec))
-        return csv_response(rows, columns, f"search-{spec.key}.csv")
+        return csv_response(rows, columns, f"search-{spec.key}.csv", request, bom=request.GET.get("bom") == "1")

@@ -7,12 +7,14 @@ import json
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from clusters.models import ContactPerson, Organisation
+from core.roles import READERS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +174,9 @@ def test_no_contact_person_in_any_export_even_signed_in(client, django_user_mode
     ContactPerson.objects.create(
         organisation=org, name="Secret Contactperson", email="secret.contact@example.org", phone="+33 1 23 45 67"
     )
-    client.force_login(django_user_model.objects.create_user("export-reader"))
+    reader = django_user_model.objects.create_user("export-reader")
+    reader.groups.add(Group.objects.get_or_create(name=READERS)[0])  # a reader who sees contacts
+    client.force_login(reader)
     assert "Secret Contactperson" in client.get(org.get_absolute_url()).content.decode()  # shown on the page
     data = body(client.get("/partners/", {"tag": TAG, "format": fmt}))
     text = data.decode("utf-8", "replace") if fmt != "xlsx" else str(parse_xlsx_cells(data))

@@ -32,6 +32,8 @@ ROUTE_MODELS = {
     "api/projects/": Project,
     # A reader's own pages (sign-in required; alerts/urls.py): ids, and an organisation to follow.
     "me/": Organisation,
+    # The readers' sign-in pages (django-allauth): keys and tokens stay placeholders no record has.
+    "accounts/": Organisation,
     # The e-mails' unsubscribe link: its token stays a placeholder, a link no signature matches.
     "alerts/": Organisation,
 }
