@@ -2,6 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from demo.records import load_all
+from globalsearch import lexicon, search
 
 SUMMARY_APPS = ("clusters", "visits", "funding")
 
@@ -37,3 +38,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         summarise(load_all(), self.stdout, self.style, options["verbosity"])
+        # The search's word list ("Did you mean", typos) now, not on the first search after start.
+        lexicon.rebuild(search.specs())
