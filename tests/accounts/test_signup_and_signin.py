@@ -175,3 +175,18 @@ def test_header_of_a_signed_in_reader_has_account_and_a_sign_out_form(client, ma
 def test_header_of_staff_keeps_the_admin_link(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("staff-h", password=PASSWORD, is_staff=True))
     assert 'href="/admin/"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("key", ["bogus-key", "MQ:1vAbcd:" + "z" * 43, "%00", "a" * 300])
+def test_a_tampered_or_expired_verification_link_gets_a_clear_page(client, key):
+    response = client.get(f"/accounts/confirm-email/{key}/")
+    assert response.status_code in (200, 404)
+    if response.status_code == 200:
+        assert "This email confirmation link expired or is invalid" in response.content.decode()
+    assert client.post(f"/accounts/confirm-email/{key}/").status_code == 404  # nothing to confirm
+
+
+def test_a_tampered_password_reset_link_gets_a_clear_page(client):
+    response = client.get("/accounts/password/reset/key/1-bad-key/")
+    assert response.status_code == 200
+    assert "The password reset link was invalid" in response.content.decode()
