@@ -8,13 +8,14 @@ import time
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.urls import reverse
 
 from clusters.models import Organisation
 from funding.models import Call, Instrument, Project
 from tests.admin_helpers import admin_form_data
-from visits.models import Visit
+from visits.models import Attachment, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +38,30 @@ def form_urls():
         yield pytest.param(model, "change", id=f"{model._meta.label}-change")
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # an attachment made for its change form stays out of the checkout
+
+
+def record_of(model):
+    """A record for a change form when the demo data has none (attachments)."""
+    if model is Attachment:
+        pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        return Attachment.objects.create(
+            visit=Visit.objects.order_by("pk").first(),
+            file=ContentFile(pdf, name="report.pdf"),
+            original_name="report.pdf",
+            content_type="application/pdf",
+            size=len(pdf),
+        )
+    raise AssertionError(f"no {model._meta.verbose_name} in the demo data: make one here")
+
+
 def page_and_data(admin_client, model, view):
     if view == "add":
         url = admin_url(model, "add")
     else:
-        obj = model._default_manager.order_by("pk").first()
-        if obj is None:
-            pytest.skip(f"no {model._meta.verbose_name} in the demo data")
+        obj = model._default_manager.order_by("pk").first() or record_of(model)
         url = admin_url(model, "change", obj.pk)
     response = admin_client.get(url)
     assert response.status_code == 200

@@ -46,6 +46,9 @@ def keep_the_test_connection():
 )
 def test_api_answers_as_its_schema_says(case):
     valid_as_sent = not len(case.operation.path_parameters) and query_is_valid_as_sent(case)
+    # The WSGI transport does not decompress as an HTTP client would; ask for the JSON as is
+    # (GZipMiddleware compresses responses for clients that accept gzip).
+    case.headers = {**(case.headers or {}), "Accept-Encoding": "identity"}
     case.call_and_validate(excluded_checks=[negative_data_rejection] if valid_as_sent else [])
 
 
