@@ -149,7 +149,11 @@ def send(*, user, language: str, subject: str, context: dict, token_target: str,
     return True
 
 
-def _deliver(summary: Summary, items: list[Item], *, user, language, subject, context, target, conn, **alert) -> None:
+def _deliver(
+    summary: Summary, items: list[Item], *, user, language, subject, intro, list_url, kind, target, conn, **alert
+) -> None:
+    """Claims the items not yet sent (another run may hold some) and e-mails them, or releases them on failure."""
+    context = {"heading": subject, "intro": intro, "list_url": absolute(list_url), "kind": kind}
     won = claim(user_id=user.pk, items=items, **alert)
     if not won:
         return
@@ -181,18 +185,7 @@ def search_digest(search: SavedSearch, summary: Summary, conn) -> None:
     with translation.override(search.language):
         subject = _("New for “%(name)s”") % {"name": search.name}
         intro = _("New records matching your saved search “%(name)s”:") % {"name": search.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(search.list_url()), "kind": "digest"}
-    _deliver(
-        summary,
-        items,
-        user=search.user,
-        language=search.language,
-        subject=subject,
-        context=context,
-        target=f"search:{search.pk}",
-        conn=conn,
-        saved_search_id=search.pk,
-    )
+    _deliver_search(search, summary, items, conn, subject=subject, intro=intro, kind="digest")
 
 
 def search_reminders(search: SavedSearch, summary: Summary, conn, today: datetime.date) -> None:
@@ -208,14 +201,19 @@ def search_reminders(search: SavedSearch, summary: Summary, conn, today: datetim
     with translation.override(search.language):
         subject = _("Deadlines ahead for “%(name)s”") % {"name": search.name}
         intro = _("These calls of your saved search “%(name)s” close soon:") % {"name": search.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(search.list_url()), "kind": "reminder"}
+    _deliver_search(search, summary, items, conn, subject=subject, intro=intro, kind="reminder")
+
+
+def _deliver_search(search: SavedSearch, summary: Summary, items: list[Item], conn, *, subject, intro, kind) -> None:
     _deliver(
         summary,
         items,
         user=search.user,
         language=search.language,
         subject=subject,
-        context=context,
+        intro=intro,
+        list_url=search.list_url(),
+        kind=kind,
         target=f"search:{search.pk}",
         conn=conn,
         saved_search_id=search.pk,
@@ -235,14 +233,15 @@ def follow_news(follow: Follow, summary: Summary, conn) -> None:
     with translation.override(follow.language):
         subject = _("News from %(organisation)s") % {"organisation": org.name}
         intro = _("New visits, projects and calls of %(organisation)s, which you follow:") % {"organisation": org.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(org.get_absolute_url()), "kind": "follow"}
     _deliver(
         summary,
         items,
         user=follow.user,
         language=follow.language,
         subject=subject,
-        context=context,
+        intro=intro,
+        list_url=org.get_absolute_url(),
+        kind="follow",
         target=f"follow:{follow.pk}",
         conn=conn,
         follow_id=follow.pk,
