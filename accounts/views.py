@@ -13,6 +13,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -29,6 +30,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     """What kind of user this is (and why), the e-mail addresses, and the links to manage them."""
 
     template_name = "accounts/profile.html"
+    extra_context = {"page_title": gettext_lazy("Your account")}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

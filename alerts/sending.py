@@ -149,8 +149,18 @@ def send(*, user, language: str, subject: str, context: dict, token_target: str,
     return True
 
 
-def _deliver(summary: Summary, items: list[Item], *, user, language, subject, context, target, conn, **alert) -> None:
-    won = claim(user_id=user.pk, items=items, **alert)
+def _deliver(
+    summary: Summary, items: list[Item], alert: SavedSearch | Follow, conn, *, subject, intro, list_url, kind
+) -> None:
+    """Claims the items not yet sent for this saved search or follow (another run may hold some) and
+    e-mails them to its owner, or releases them when the e-mail fails."""
+    if isinstance(alert, SavedSearch):
+        target, owner = f"search:{alert.pk}", {"saved_search_id": alert.pk}
+    else:
+        target, owner = f"follow:{alert.pk}", {"follow_id": alert.pk}
+    user, language = alert.user, alert.language
+    context = {"heading": subject, "intro": intro, "list_url": absolute(list_url), "kind": kind}
+    won = claim(user_id=user.pk, items=items, **owner)
     if not won:
         return
     if send(
@@ -165,7 +175,7 @@ def _deliver(summary: Summary, items: list[Item], *, user, language, subject, co
         summary.records += len(won)
     else:
         summary.failed += 1
-        release(won, **alert)
+        release(won, **owner)
 
 
 def search_digest(search: SavedSearch, summary: Summary, conn) -> None:
@@ -181,18 +191,7 @@ def search_digest(search: SavedSearch, summary: Summary, conn) -> None:
     with translation.override(search.language):
         subject = _("New for “%(name)s”") % {"name": search.name}
         intro = _("New records matching your saved search “%(name)s”:") % {"name": search.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(search.list_url()), "kind": "digest"}
-    _deliver(
-        summary,
-        items,
-        user=search.user,
-        language=search.language,
-        subject=subject,
-        context=context,
-        target=f"search:{search.pk}",
-        conn=conn,
-        saved_search_id=search.pk,
-    )
+    _deliver(summary, items, search, conn, subject=subject, intro=intro, list_url=search.list_url(), kind="digest")
 
 
 def search_reminders(search: SavedSearch, summary: Summary, conn, today: datetime.date) -> None:
@@ -208,18 +207,7 @@ def search_reminders(search: SavedSearch, summary: Summary, conn, today: datetim
     with translation.override(search.language):
         subject = _("Deadlines ahead for “%(name)s”") % {"name": search.name}
         intro = _("These calls of your saved search “%(name)s” close soon:") % {"name": search.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(search.list_url()), "kind": "reminder"}
-    _deliver(
-        summary,
-        items,
-        user=search.user,
-        language=search.language,
-        subject=subject,
-        context=context,
-        target=f"search:{search.pk}",
-        conn=conn,
-        saved_search_id=search.pk,
-    )
+    _deliver(summary, items, search, conn, subject=subject, intro=intro, list_url=search.list_url(), kind="reminder")
 
 
 def follow_news(follow: Follow, summary: Summary, conn) -> None:
@@ -235,18 +223,7 @@ def follow_news(follow: Follow, summary: Summary, conn) -> None:
     with translation.override(follow.language):
         subject = _("News from %(organisation)s") % {"organisation": org.name}
         intro = _("New visits, projects and calls of %(organisation)s, which you follow:") % {"organisation": org.name}
-    context = {"heading": subject, "intro": intro, "list_url": absolute(org.get_absolute_url()), "kind": "follow"}
-    _deliver(
-        summary,
-        items,
-        user=follow.user,
-        language=follow.language,
-        subject=subject,
-        context=context,
-        target=f"follow:{follow.pk}",
-        conn=conn,
-        follow_id=follow.pk,
-    )
+    _deliver(summary, items, follow, conn, subject=subject, intro=intro, list_url=org.get_absolute_url(), kind="follow")
 
 
 def _due(field_name: str, frequency_field: str | None, now) -> Q:

@@ -55,7 +55,7 @@ def searches(request):
             since = sources.new_since_field(model)
             new += queryset.filter(**{f"{since}__gt": search.last_seen_at}).count()
         rows.append({"search": search, "new": new, "errors": found.errors, "title": found.title})
-    return render(request, "alerts/searches.html", {"rows": rows})
+    return render(request, "alerts/searches.html", {"page_title": _("My searches"), "rows": rows})
 
 
 @login_required
@@ -99,7 +99,7 @@ def search_delete(request, pk):
 @login_required
 def following(request):
     follows = Follow.objects.filter(user=request.user).select_related("organisation")
-    return render(request, "alerts/following.html", {"follows": follows})
+    return render(request, "alerts/following.html", {"page_title": _("Following"), "follows": follows})
 
 
 @login_required
@@ -133,8 +133,8 @@ def unsubscribe_view(request, token):
     try:
         kind, pk = read_token(token)
     except BadToken:
-        return render(request, "alerts/unsubscribe.html", {"invalid": True}, status=400)
+        return render(request, "alerts/unsubscribe.html", {"page_title": _("Unsubscribe"), "invalid": True}, status=400)
     if request.method == "POST":
         unsubscribe(kind, pk)
-        return render(request, "alerts/unsubscribe.html", {"done": True, "kind": kind})
-    return render(request, "alerts/unsubscribe.html", {"kind": kind, "token": token})
+        return render(request, "alerts/unsubscribe.html", {"page_title": _("Unsubscribe"), "done": True, "kind": kind})
+    return render(request, "alerts/unsubscribe.html", {"page_title": _("Unsubscribe"), "kind": kind, "token": token})

@@ -12,12 +12,11 @@ from clusters.admin_organisation import OrganisationEditingMixin
 from clusters.models import AlternativeName, ContactPerson, Ecosystem, Label, Membership, Organisation
 from clusters.resources import OrganisationResource
 from core.admin import (
-    HTTPS_URLS,
     BoundedInlineMixin,
     CountryListFilter,
-    EditorFormsMixin,
     HistoryLinkInlineMixin,
     InlineHistoryMixin,
+    RecordAdmin,
 )
 from core.importing import AllOrNothingImportExportMixin
 
@@ -96,7 +95,7 @@ class OrganisationAdmin(
     OrganisationEditingMixin,
     AllOrNothingImportExportMixin,
     EcosystemCheckboxesMixin,
-    EditorFormsMixin,
+    RecordAdmin,
     InlineHistoryMixin,
     SimpleHistoryAdmin,
 ):
@@ -108,11 +107,9 @@ class OrganisationAdmin(
     # "isim") through the stored search_title, without a join, so without DISTINCT.
     search_fields = ["name", "acronym", "alternative_names__name", "city"]
     search_help_text = "Name, acronym, any alternative name or translation, or city."
-    formfield_overrides = HTTPS_URLS
     prepopulated_fields = {"slug": ("name",)}
     inlines = [AlternativeNameInline, LabelInline, MembershipInline, ContactPersonInline]
     history_inlines = [(Label, "organisation"), (Membership, "group")]
-    readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym", "kind", "national_programme"]}),
         ("Where", {"fields": ["country", "region", "city", "address"]}),

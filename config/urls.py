@@ -8,6 +8,9 @@ admin.site.index_title = "Records"
 # A database that cannot be reached is a 503 with Retry-After, not a 500 (config/errors.py).
 handler500 = "config.errors.server_error"
 
+# The apps whose pages sit at the site's root (each urls.py names its own paths), tried in this order.
+ROOT_APPS = ["home", "globalsearch", "insights", "freshness", "ops", "alerts", "clusters", "funding", "visits"]
+
 # No static() for MEDIA_URL, even in DEBUG: visit attachments are served only through
 # visits:attachment, which refuses a draft's files to the public.
 urlpatterns = [
@@ -20,13 +23,5 @@ urlpatterns = [
     # Reader accounts: the account page first, then django-allauth's sign-up, sign-in and e-mail pages.
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("", include("home.urls")),
-    path("", include("globalsearch.urls")),
-    path("", include("insights.urls")),
-    path("", include("freshness.urls")),
-    path("", include("ops.urls")),
-    path("", include("alerts.urls")),
-    path("", include("clusters.urls")),
-    path("", include("funding.urls")),
-    path("", include("visits.urls")),
+    *(path("", include(f"{app}.urls")) for app in ROOT_APPS),
 ]

@@ -239,3 +239,12 @@ class EditorFormsMixin:
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield type(formset.__name__, (_LabelledFormSetMixin, formset), {}), inline
+
+
+class RecordAdmin(EditorFormsMixin, admin.ModelAdmin):
+    """What the admins of the browsable records (organisations, visits, instruments, calls, projects)
+    have alike: the editors' forms (EditorFormsMixin), web addresses that assume https, and the
+    record's dates shown, not edited. Put it before InlineHistoryMixin and SimpleHistoryAdmin."""
+
+    formfield_overrides = HTTPS_URLS
+    readonly_fields = ["created_at", "updated_at"]

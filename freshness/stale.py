@@ -103,6 +103,7 @@ class StaleRecordsView(UserPassesTestMixin, TemplateView):
     ``?months=N`` (1–120, default ``settings.STALE_AFTER_MONTHS``); anything else answers 400."""
 
     template_name = "freshness/stale.html"
+    extra_context = {"page_title": _("Records not updated recently")}
     # Staff sign in at the admin (LOGIN_URL is the readers' sign-in).
     login_url = reverse_lazy("admin:login")
 

@@ -4,21 +4,13 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
-from core.admin import HTTPS_URLS, BoundedInlineMixin, EditorFormsMixin
+from core.admin import BoundedInlineMixin, RecordAdmin
 from core.importing import AllOrNothingImportExportMixin
 from funding.models import Call, Eligibility, Instrument, Project, ProjectPartner
 from funding.resources import CallResource, InstrumentResource
 
 
-class FundingRecordAdmin(EditorFormsMixin, admin.ModelAdmin):
-    """What the admins of instruments, calls and projects have alike: web addresses assume https, and
-    the record's dates are shown, not edited."""
-
-    formfield_overrides = HTTPS_URLS
-    readonly_fields = ["created_at", "updated_at"]
-
-
-class UnderInstrumentAdmin(FundingRecordAdmin):
+class UnderInstrumentAdmin(RecordAdmin):
     """Calls and projects: listed with, filtered by and picked by the instrument they come under."""
 
     list_filter = [("instrument", admin.RelatedOnlyFieldListFilter)]
@@ -33,7 +25,7 @@ class EligibilityInline(BoundedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, FundingRecordAdmin, SimpleHistoryAdmin):
+class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, RecordAdmin, SimpleHistoryAdmin):
     resource_classes = [InstrumentResource]
     list_display = ["name", "acronym", "kind", "level", "status", "managing_body", "co_funding_rate", "parent"]
     list_filter = ["kind", "level", "status", "ecosystems"]

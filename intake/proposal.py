@@ -92,6 +92,38 @@ class Proposal:
     source: str = ""  # file name or "pasted text"
     seconds: float = 0.0
 
+    @classmethod
+    def from_json(cls, data: dict) -> Proposal:
+        """The proposal back from ``as_json()`` data with its text (dates and decimals restored)."""
+
+        def day(value):
+            return datetime.date.fromisoformat(value) if value else None
+
+        def candidates(rows):
+            return [Candidate(**row) for row in rows]
+
+        def record(row):
+            return RecordProposal(**{**row, "candidates": candidates(row["candidates"])})
+
+        data = dict(data)
+        data.update(
+            start_date=day(data["start_date"]),
+            end_date=day(data["end_date"]),
+            organisations=[
+                OrganisationProposal(**{**row, "candidates": candidates(row["candidates"])})
+                for row in data["organisations"]
+            ],
+            projects=[record(row) for row in data["projects"]],
+            instruments=[record(row) for row in data["instruments"]],
+            same_event=[SameEventProposal(**row) for row in data["same_event"]],
+            itinerary=[StopProposal(**{**row, "date": day(row["date"])}) for row in data["itinerary"]],
+            findings=[
+                FindingProposal(**{**row, "value": Decimal(row["value"]) if row["value"] is not None else None})
+                for row in data["findings"]
+            ],
+        )
+        return cls(**data)
+
     def as_json(self) -> dict:
         """The proposal as JSON-ready data (dates ISO, decimals as strings), without the text."""
 

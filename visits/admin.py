@@ -8,12 +8,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clusters.admin import EcosystemCheckboxesMixin
 from core.admin import (
-    HTTPS_URLS,
     BoundedInlineMixin,
     CountryListFilter,
-    EditorFormsMixin,
     HistoryLinkInlineMixin,
     InlineHistoryMixin,
+    RecordAdmin,
 )
 from visits.admin_import import VisitJsonImportMixin
 from visits.forms import AttachmentForm
@@ -58,9 +57,7 @@ class AttachmentInline(BoundedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(
-    VisitJsonImportMixin, EcosystemCheckboxesMixin, EditorFormsMixin, InlineHistoryMixin, SimpleHistoryAdmin
-):
+class VisitAdmin(VisitJsonImportMixin, EcosystemCheckboxesMixin, RecordAdmin, InlineHistoryMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "start_date", "city", "country", "organiser", "account_of", "status"]
     list_filter = ["status", "kind", "language", ("country", CountryListFilter), "ecosystems"]
     list_select_related = ["organiser", "account_of"]
@@ -68,7 +65,6 @@ class VisitAdmin(
     search_help_text = "Title, venue, city, or the name or acronym of the organiser or a host."
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ("title",)}
-    formfield_overrides = HTTPS_URLS
     autocomplete_fields = ["organiser", "delegation", "hosts", "project", "instruments", "account_of"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     inlines = [ItineraryStopInline, ParticipantInline, FindingInline, FollowUpInline, AttachmentInline]
