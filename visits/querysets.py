@@ -7,7 +7,7 @@ models are reached through ``self.model`` or imported inside a method (they impo
 """
 
 from django.db import connections, models
-from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, When
+from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, Subquery, When
 from django.db.models.expressions import RawSQL
 
 from clusters.models import Organisation
@@ -292,8 +292,13 @@ class VisitQuerySet(models.QuerySet):
     def _delegates(self):
         from visits.models import Participant  # noqa: PLC0415 (models import this module)
 
+        # The organisation's country is read only for a delegate without a country of its own
+        # (a subquery in the CASE's ELSE runs only when reached), not joined for every delegate:
+        # the join probed the organisations once per delegate of the listed visits, most of the
+        # "delegation from" facet's time (bench/README.md).
+        organisation_country = Organisation.objects.filter(pk=OuterRef("organisation_id")).values("country")[:1]
         return Participant.objects.filter(role=Participant.Role.DELEGATE).annotate(
-            c=Case(When(~Q(country=""), then=F("country")), default=F("organisation__country"))
+            c=Case(When(~Q(country=""), then=F("country")), default=Subquery(organisation_country))
         )
 
     def delegation_country_counts_sql(self, limit: int, *, first=()) -> tuple[str, list]:
