@@ -283,11 +283,13 @@ class VisitQuerySet(models.QuerySet):
         of them): a delegation member of that country, or a participant with the delegate role
         from it (its own country, else its organisation's), e.g. an unnamed group of 18 from Belarus."""
         countries = [country] if isinstance(country, str) else list(country)
-        delegation = self.model.delegation.through.objects.filter(
-            visit=OuterRef("pk"), organisation__country__in=countries
-        )
-        delegates = self._delegates().filter(visit=OuterRef("pk"), c__in=countries)
-        return self.filter(Exists(delegation) | Exists(delegates))
+        # One ``pk IN (...)`` over the union of the visits both links name, which the planner
+        # joins once, not ``EXISTS(...) OR EXISTS(...)``: an OR of EXISTS is checked visit by
+        # visit (every published visit, again for each facet of the page that applies the filter).
+        delegation = self.model.delegation.through.objects.filter(organisation__country__in=countries)
+        delegates = self._delegates().filter(c__in=countries)
+        visits = delegation.values_list("visit_id").union(delegates.values_list("visit_id"), all=True)
+        return self.filter(pk__in=visits)
 
     def _delegates(self):
         from visits.models import Participant  # noqa: PLC0415 (models import this module)
