@@ -7,7 +7,7 @@ models are reached through ``self.model`` or imported inside a method (they impo
 """
 
 from django.db import connections, models
-from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, When
+from django.db.models import Case, Exists, F, JSONField, OuterRef, Q, Subquery, When
 from django.db.models.expressions import RawSQL
 
 from clusters.models import Organisation
@@ -283,17 +283,24 @@ class VisitQuerySet(models.QuerySet):
         of them): a delegation member of that country, or a participant with the delegate role
         from it (its own country, else its organisation's), e.g. an unnamed group of 18 from Belarus."""
         countries = [country] if isinstance(country, str) else list(country)
-        delegation = self.model.delegation.through.objects.filter(
-            visit=OuterRef("pk"), organisation__country__in=countries
-        )
-        delegates = self._delegates().filter(visit=OuterRef("pk"), c__in=countries)
-        return self.filter(Exists(delegation) | Exists(delegates))
+        # One ``pk IN (...)`` over the union of the visits both links name, which the planner
+        # joins once, not ``EXISTS(...) OR EXISTS(...)``: an OR of EXISTS is checked visit by
+        # visit (every published visit, again for each facet of the page that applies the filter).
+        delegation = self.model.delegation.through.objects.filter(organisation__country__in=countries)
+        delegates = self._delegates().filter(c__in=countries)
+        visits = delegation.values_list("visit_id").union(delegates.values_list("visit_id"), all=True)
+        return self.filter(pk__in=visits)
 
     def _delegates(self):
         from visits.models import Participant  # noqa: PLC0415 (models import this module)
 
+        # The organisation's country is read only for a delegate without a country of its own
+        # (a subquery in the CASE's ELSE runs only when reached), not joined for every delegate:
+        # the join probed the organisations once per delegate of the listed visits, most of the
+        # "delegation from" facet's time (bench/README.md).
+        organisation_country = Organisation.objects.filter(pk=OuterRef("organisation_id")).values("country")[:1]
         return Participant.objects.filter(role=Participant.Role.DELEGATE).annotate(
-            c=Case(When(~Q(country=""), then=F("country")), default=F("organisation__country"))
+            c=Case(When(~Q(country=""), then=F("country")), default=Subquery(organisation_country))
         )
 
     def delegation_country_counts_sql(self, limit: int, *, first=()) -> tuple[str, list]:

@@ -8,6 +8,7 @@ from tests import factories
 from tests.facet_checks import check_facet_counts
 from visits.filtersets import VisitFilterSet
 from visits.models import ItineraryStop, Participant, Visit
+from visits.querysets import delegation_countries
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +186,21 @@ def test_the_year_facet_is_in_year_order_newest_first(rows):
     filterset = VisitFilterSet(QueryDict(f"tag={TAG}"), queryset=Visit.objects.for_list())
     year = next(f for f in filterset.facet_results() if f.name == "year")
     assert [(v.value, v.count) for v in year.values] == [("2015", 3), ("2014", 1), ("2013", 1)]
+
+
+def test_a_delegate_counts_for_its_own_country_else_its_organisations(rows):
+    """The "delegation from" filter, its facet and the API agree on a delegate's country: its own
+    when given, else its organisation's (read for such delegates only)."""
+    nauru = factories.organisation(name="Nauru delegate agency", country="NR")
+    own = visit("Delta delegates with a country of their own")
+    Participant.objects.create(visit=own, organisation=nauru, role="delegate", country="TV")
+    inherited = visit("Epsilon delegates of an organisation")
+    Participant.objects.create(visit=inherited, organisation=nauru, role="delegate")
+    assert titles(f"tag={TAG}&delegation_country=TV") == {"Gamma conference", own.title}
+    assert titles(f"tag={TAG}&delegation_country=NR") == {"Alpha tour of lasers", inherited.title}
+    filterset = VisitFilterSet(QueryDict(f"tag={TAG}"), queryset=Visit.objects.for_list())
+    facet = {value: count for value, _label, count, _in_all in filterset.facet_counts()[1]["delegation_country"]}
+    assert facet == {"NR": 2, "TV": 2}
+    listed = Visit.objects.with_delegates().filter(pk__in=[own.pk, inherited.pk]).order_by("pk")
+    assert [delegation_countries(v) for v in listed] == [["TV"], ["NR"]]
+    assert check_facet_counts(VisitFilterSet, Visit.objects.for_list, f"tag={TAG}&delegation_country=NR") >= 3
