@@ -14,25 +14,11 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.environment import cache_settings, email_settings, env_bool, env_int, env_list, media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 PRODUCTION = os.environ.get("DJANGO_ENV", "development").lower() == "production"
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return default if value is None or not value.strip() else int(value)
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 if PRODUCTION:
@@ -168,26 +154,7 @@ DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, co
 # is a miss, logged once a minute, never a 500 (core/cache_backends.py); /health/ reports it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".local" / "cache") if PRODUCTION else "")
-if REDIS_URL:
-    _cache = {
-        "BACKEND": "core.cache_backends.DegradingRedisCache",
-        "LOCATION": REDIS_URL,
-        # A Redis that does not answer costs a request at most this long, then the page is
-        # computed without it (a closed port fails at once).
-        "OPTIONS": {
-            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-        },
-    }
-elif CACHE_DIR:
-    _cache = {
-        "BACKEND": "core.cache_backends.DegradingFileBasedCache",
-        "LOCATION": CACHE_DIR,
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
-    }
-else:
-    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-CACHES = {"default": _cache}
+CACHES = {"default": cache_settings(REDIS_URL, CACHE_DIR)}
 # Keys name the database, so two sites (or the benchmark) sharing a CACHE_DIR or a Redis database
 # never meet, and app servers of one site (one DATABASE_URL) share them. CACHE_KEY_PREFIX sets it
 # when the servers reach the database under different host names.
@@ -269,31 +236,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 MEDIA_URL = "media/"
 # Uploaded files. With several app servers MEDIA_ROOT must be one shared path (NFS or similar), or
-# set AWS_STORAGE_BUCKET_NAME for an S3-compatible store (django-storages; AWS_S3_ENDPOINT_URL for
-# MinIO, Ceph, ..., credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the machine's role).
+# an S3-compatible bucket (AWS_STORAGE_BUCKET_NAME; config.environment.media_storage).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
-# Largest visit attachment accepted (bytes). Media files are never served from MEDIA_URL: only
-# through visits:attachment, which checks that the visit is published.
+# Largest attachment (bytes); served only through visits:attachment, which checks the visit is published.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 STORAGES = {
-    "default": (
-        {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-                "location": os.environ.get("AWS_LOCATION", ""),
-                # Files are only served through the views that check who may read them
-                # (visits:attachment): private objects, never overwritten by a same-named upload.
-                "default_acl": "private",
-                "querystring_auth": True,
-                "file_overwrite": False,
-            },
-        }
-        if os.environ.get("AWS_STORAGE_BUCKET_NAME")
-        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    ),
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -332,33 +280,6 @@ READER_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env_list("READER_EMAIL_DO
 # smtp://user:password@host:port (smtp+tls:// for STARTTLS, smtp+ssl:// for implicit TLS) or
 # console:// (printed, the default in development).
 # SITE_URL makes the e-mails' links absolute.
-
-
-def email_settings(url: str) -> dict:
-    """The EMAIL_* settings an EMAIL_URL stands for."""
-    from urllib.parse import unquote, urlsplit
-
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    backends = {
-        "console": "django.core.mail.backends.console.EmailBackend",
-        "locmem": "django.core.mail.backends.locmem.EmailBackend",
-        "dummy": "django.core.mail.backends.dummy.EmailBackend",
-    }
-    if scheme in backends:
-        return {"EMAIL_BACKEND": backends[scheme]}
-    if scheme not in ("smtp", "smtp+tls", "smtp+ssl", "submission"):
-        raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtp+tls, smtp+ssl, console)")
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or {"smtp": 25, "smtp+ssl": 465}.get(scheme, 587),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_TLS": scheme in ("smtp+tls", "submission"),
-        "EMAIL_USE_SSL": scheme == "smtp+ssl",
-        "EMAIL_TIMEOUT": 30,
-    }
 
 
 globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))

@@ -8,7 +8,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from alerts.sending import send_alerts
-from config.settings import email_settings
+from config.environment import email_settings
 from tests.alerts.conftest import call_search, tagged_call
 
 
