@@ -103,11 +103,14 @@ def refresh_if_stale(specs: list[SearchSpec]) -> None:
     previous lexicon; inside a transaction (tests, the shell) it runs at once, to see its rows."""
     version = current_data_version()
     build = LexiconBuild.objects.filter(pk=1).values_list("data_version", "built_at").first()
-    if build and (build[0] == version or build[1] > timezone.now() - timedelta(seconds=REFRESH_SECONDS)):
+    if build and build[0] == version:
         return
-    if connection.in_atomic_block:
+    if connection.in_atomic_block:  # no wait for REFRESH_SECONDS: the caller's own writes count now
         _rebuild_once(specs, version)
-    elif _running.acquire(blocking=False):
+        return
+    if build and build[1] > timezone.now() - timedelta(seconds=REFRESH_SECONDS):
+        return
+    if _running.acquire(blocking=False):
         threading.Thread(target=_background, args=(specs, version), daemon=True, name="lexicon-rebuild").start()
 
 
