@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "freshness",
     "intake",
     "alerts",
+    "compare",
+    "shortlists",
     "accounts",
     "demo",
     "ops",
