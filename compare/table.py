@@ -182,7 +182,9 @@ def comparison(orgs: list[Organisation], user) -> Comparison:
     rows += _visit_rows(orgs, counts)
     rows += [
         Row("projects", _("Projects"), [_projects(links.get(o.pk, [])) for o in orgs]),
-        Row("instruments_used", _("Instruments of its projects"), [_instruments_used(links.get(o.pk, [])) for o in orgs]),
+        Row(
+            "instruments_used", _("Instruments of its projects"), [_instruments_used(links.get(o.pk, [])) for o in orgs]
+        ),
         Row(
             "instruments_managed",
             _("Instruments it manages"),

@@ -59,7 +59,9 @@ def compare(request):
         context["removable"] = [(s[:SHOWN_SLUG], compare_url([x for x in slugs if x != s])) for s in unknown]
         return render(request, "compare/compare.html", context, status=404)
     if len(organisations) < MIN_ORGANISATIONS:
-        context["errors"].append(_("Add at least one more organisation to compare %(name)s with.") % {"name": organisations[0]})
+        context["errors"].append(
+            _("Add at least one more organisation to compare %(name)s with.") % {"name": organisations[0]}
+        )
         context["organisations"] = organisations
         return render(request, "compare/compare.html", context, status=400)
     table = comparison(organisations, request.user)
@@ -79,12 +81,16 @@ def add(request, slugs, text):
     it; several matches are offered as links, none is a 404 naming the text."""
     context = {"page_title": _("Compare organisations"), "slugs": slugs, "errors": [], "added_text": text}
     if len(slugs) >= MAX_ORGANISATIONS:
-        context["errors"].append(_("Four organisations is the most one table compares: remove one before adding another."))
+        context["errors"].append(
+            _("Four organisations is the most one table compares: remove one before adding another.")
+        )
         return render(request, "compare/compare.html", context, status=400)
     exact = Organisation.objects.filter(slug=text).values_list("slug", flat=True).first()
     if exact:
         return redirect(compare_url([*slugs, exact]))
-    candidates = list(Organisation.objects.search(text).exclude(slug__in=slugs).order_by("-search_rank", "name")[:CANDIDATES])
+    candidates = list(
+        Organisation.objects.search(text).exclude(slug__in=slugs).order_by("-search_rank", "name")[:CANDIDATES]
+    )
     if len(candidates) == 1:
         return redirect(compare_url([*slugs, candidates[0].slug]))
     if not candidates:

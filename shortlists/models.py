@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import count_related
+
 MAX_ENTRIES = 200
 MAX_SHORTLISTS = 50
 
@@ -15,6 +17,12 @@ MAX_SHORTLISTS = 50
 def new_share_token() -> str:
     """A random, unguessable token (192 bits): the whole proof of a share link."""
     return secrets.token_urlsafe(24)
+
+
+class ShortlistQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each list with ``entries_count``, the number of its organisations, as a subquery."""
+        return self.annotate(entries_count=count_related(Entry, "shortlist"))
 
 
 class Shortlist(models.Model):
@@ -26,13 +34,17 @@ class Shortlist(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ShortlistQuerySet.as_manager()
+
     class Meta:
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("shortlist")
         verbose_name_plural = _("shortlists")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(name=""), name="shortlist_name_not_empty", violation_error_message="A shortlist needs a name."
+                condition=~models.Q(name=""),
+                name="shortlist_name_not_empty",
+                violation_error_message="A shortlist needs a name.",
             ),
         ]
 
@@ -50,7 +62,9 @@ class Entry(models.Model):
     """An organisation on a shortlist, with the reader's note on it."""
 
     shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="entries")
-    organisation = models.ForeignKey("clusters.Organisation", on_delete=models.CASCADE, related_name="shortlist_entries")
+    organisation = models.ForeignKey(
+        "clusters.Organisation", on_delete=models.CASCADE, related_name="shortlist_entries"
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
 
