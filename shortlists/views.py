@@ -214,7 +214,7 @@ def shared_download(request, token):
 
 
 CSV_HEADER = [
-    (gettext_lazy("Organisation"), lambda e: e.organisation.name),
+    (gettext_lazy("Organisation"), lambda e: str(e.organisation)),
     (gettext_lazy("Kind"), lambda e: e.organisation.get_kind_display()),
     (gettext_lazy("Country"), lambda e: e.organisation.country.name if e.organisation.country else ""),
     (gettext_lazy("City"), lambda e: e.organisation.city),
