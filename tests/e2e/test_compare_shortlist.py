@@ -1,0 +1,96 @@
+"""A cluster manager's journey of issue 16, at 390 and 1366 px: signed in, from a pole's profile
+they compare it with its most similar organisation, add it to a shortlist from the partners'
+list, compare two ticked organisations, share the shortlist; the share link opens signed out,
+read-only. No page overflows the window: the comparison table scrolls in its own box."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import User
+
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+
+EMAIL = "compare.reader@example.org"
+PASSWORD = "a-long-reader-password"
+PROFILE = "/partners/pole-vehicule-du-futur/"
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def verified_reader():
+    user = User.objects.create_user(EMAIL, EMAIL, PASSWORD)
+    EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
+    return user
+
+
+def fits(page, width):
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, f"{page.url} overflows at {width} px"
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_compare_shortlist_and_share(page, browser, live_server, demo_data, screenshot, width):
+    verified_reader()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(EMAIL)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/accounts/profile/")
+
+    # From the profile: compare with the most similar organisation.
+    page.goto(PROFILE)
+    page.get_by_role("link", name=re.compile(r"^Compare with ")).click()
+    page.wait_for_url(re.compile(r"/compare/\?o=pole-vehicule-du-futur&o="))
+    table = page.locator("table.compare-table")
+    assert table.is_visible()
+    assert table.locator("thead th").nth(1).inner_text().startswith("Pôle Véhicule du Futur")
+    assert page.locator('tr[data-row="members"] td').first.inner_text().startswith("375 members")
+    screenshot(f"compare-{width}")
+    fits(page, width)
+
+    # Add the pole to a (new) shortlist from its profile.
+    page.goto(PROFILE)
+    page.get_by_role("button", name="Add to a shortlist").click()
+    page.wait_for_url(f"**{PROFILE}")
+    fits(page, width)
+    assert page.get_by_text("Added Pôle Véhicule du Futur to “My shortlist”.").is_visible()
+
+    # On the partners' list: tick two organisations and compare them.
+    page.goto("/partners/?q=textile")
+    fits(page, width)
+    boxes = page.locator('input[type="checkbox"][form="compare-form"]')
+    assert boxes.count() >= 2
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.get_by_role("button", name="Compare ticked organisations").click()
+    page.wait_for_url(re.compile(r"/compare/\?o=[^&]+&o=[^&]+$"))
+    assert page.locator("table.compare-table thead th").count() == 3
+    fits(page, width)
+
+    # Share the shortlist, then open the link signed out.
+    page.goto("/me/shortlists/")
+    page.get_by_role("link", name="My shortlist").click()
+    page.get_by_role("button", name="Create a share link").click()
+    link = page.locator("#share-link").input_value()
+    assert "/shortlists/shared/" in link
+    screenshot(f"shortlist-{width}")
+    fits(page, width)
+
+    anonymous = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    try:
+        visitor = anonymous.new_page()
+        visitor.goto(link)
+        assert visitor.get_by_role("heading", name="My shortlist").is_visible()
+        assert visitor.get_by_role("link", name="Pôle Véhicule du Futur").is_visible()
+        assert visitor.get_by_role("button", name="Remove").count() == 0
+        assert visitor.locator("input[name=note]").count() == 0
+        visitor.screenshot(path=str(ARTIFACTS / f"shortlist-shared-{width}.png"), full_page=True)
+        fits(visitor, width)
+    finally:
+        anonymous.close()
