@@ -42,28 +42,9 @@ def compare(request):
     context = {"page_title": _("Compare organisations"), "slugs": slugs, "errors": []}
     if not slugs:
         return render(request, "compare/compare.html", context)
-    if len(slugs) > MAX_ORGANISATIONS:
-        context["errors"].append(
-            _("Compare two to four organisations at a time; this address names %(count)s. Remove some below.")
-            % {"count": len(slugs)}
-        )
-        context["removable"] = [(s[:SHOWN_SLUG], compare_url([x for x in slugs if x != s])) for s in slugs]
-        return render(request, "compare/compare.html", context, status=400)
-    organisations = organisations_for(slugs)
-    known = {o.slug for o in organisations}
-    unknown = [s for s in slugs if s not in known]
-    if unknown:
-        context["errors"] += [
-            _("No organisation has the address “%(slug)s”.") % {"slug": s[:SHOWN_SLUG]} for s in unknown
-        ]
-        context["removable"] = [(s[:SHOWN_SLUG], compare_url([x for x in slugs if x != s])) for s in unknown]
-        return render(request, "compare/compare.html", context, status=404)
-    if len(organisations) < MIN_ORGANISATIONS:
-        context["errors"].append(
-            _("Add at least one more organisation to compare %(name)s with.") % {"name": organisations[0]}
-        )
-        context["organisations"] = organisations
-        return render(request, "compare/compare.html", context, status=400)
+    organisations, status = checked(slugs, context)
+    if status:
+        return render(request, "compare/compare.html", context, status=status)
     table = comparison(organisations, request.user)
     if request.GET.get("format") == "csv":
         return csv_download(table)
@@ -74,6 +55,33 @@ def compare(request):
         full=len(slugs) >= MAX_ORGANISATIONS,
     )
     return render(request, "compare/compare.html", context)
+
+
+def checked(slugs, context) -> tuple[list[Organisation], int]:
+    """The organisations of ``slugs``, and 0; or, with its message put in ``context``, the status
+    of what is wrong: more than four (400), an unknown address (404), fewer than two (400)."""
+    if len(slugs) > MAX_ORGANISATIONS:
+        context["errors"].append(
+            _("Compare two to four organisations at a time; this address names %(count)s. Remove some below.")
+            % {"count": len(slugs)}
+        )
+        context["removable"] = [(s[:SHOWN_SLUG], compare_url([x for x in slugs if x != s])) for s in slugs]
+        return [], 400
+    organisations = organisations_for(slugs)
+    known = {o.slug for o in organisations}
+    unknown = [s for s in slugs if s not in known]
+    if unknown:
+        context["errors"] += [
+            _("No organisation has the address “%(slug)s”.") % {"slug": s[:SHOWN_SLUG]} for s in unknown
+        ]
+        context["removable"] = [(s[:SHOWN_SLUG], compare_url([x for x in slugs if x != s])) for s in unknown]
+        return organisations, 404
+    if len(organisations) < MIN_ORGANISATIONS:
+        context["errors"].append(
+            _("Add at least one more organisation to compare %(name)s with.") % {"name": organisations[0]}
+        )
+        return organisations, 400
+    return organisations, 0
 
 
 def add(request, slugs, text):

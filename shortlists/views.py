@@ -39,6 +39,18 @@ def compare_url(entries) -> str:
     return reverse("compare:compare") + "?" + urlencode([("o", e.organisation.slug) for e in entries])
 
 
+def page_context(shortlist) -> dict:
+    """A shortlist's page, its owner's or the shared one: its organisations (one query) and the
+    comparison of them when there are two to four."""
+    entries = list(entries_of(shortlist))
+    return {
+        "page_title": shortlist.name,
+        "shortlist": shortlist,
+        "entries": entries,
+        "compare_url": compare_url(entries),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request):
@@ -62,16 +74,8 @@ def index(request):
 @login_required
 def detail(request, pk):
     shortlist = own(request, pk)
-    entries = list(entries_of(shortlist))
-    context = {
-        "page_title": shortlist.name,
-        "shortlist": shortlist,
-        "entries": entries,
-        "compare_url": compare_url(entries),
-        "rename_form": ShortlistForm(instance=shortlist),
-        "share_url": request.build_absolute_uri(shortlist.share_url()) if shortlist.share_token else "",
-    }
-    return render(request, "shortlists/detail.html", context)
+    share_url = request.build_absolute_uri(shortlist.share_url()) if shortlist.share_token else ""
+    return render(request, "shortlists/detail.html", {**page_context(shortlist), "share_url": share_url})
 
 
 @login_required
@@ -195,15 +199,7 @@ def shared(request, token):
     """The read-only view of a shared shortlist: its name, organisations and notes; no owner, no
     contact details, no forms."""
     shortlist = shared_list(token)
-    entries = list(entries_of(shortlist))
-    context = {
-        "page_title": shortlist.name,
-        "shortlist": shortlist,
-        "entries": entries,
-        "compare_url": compare_url(entries),
-        "read_only": True,
-    }
-    response = render(request, "shortlists/shared.html", context)
+    response = render(request, "shortlists/shared.html", {**page_context(shortlist), "read_only": True})
     response["X-Robots-Tag"] = "noindex"
     return response
 

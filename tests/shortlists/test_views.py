@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -20,16 +19,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 ADD = "/me/shortlists/add/"
-
-
-@pytest.fixture
-def reader(db):
-    return User.objects.create_user("reader", "reader@example.org", "a long reader password")
-
-
-@pytest.fixture
-def other(db):
-    return User.objects.create_user("other", "other@example.org", "another long password")
 
 
 def shortlist(user, *slugs, name="Partners to meet") -> Shortlist:
@@ -286,3 +275,8 @@ def test_deleting_the_account_deletes_its_shortlists(reader, other):
     assert list(Shortlist.objects.all()) == [kept]
     assert Entry.objects.count() == 1
     assert Organisation.objects.filter(slug="isim").exists()
+
+
+def test_the_account_page_links_to_my_shortlists(client, reader):
+    client.force_login(reader)
+    assert 'href="/me/shortlists/"' in client.get("/accounts/profile/").content.decode()
