@@ -9,7 +9,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 
+from clusters.models import Organisation
+from shortlists.models import Entry, Shortlist
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.test_accessibility import AXE_OPTIONS, AXE_SOURCE, _format
 
 pytestmark = pytest.mark.e2e
 
@@ -94,3 +97,14 @@ def test_compare_shortlist_and_share(page, browser, live_server, demo_data, scre
         fits(visitor, width)
     finally:
         anonymous.close()
+
+
+def test_compare_and_a_shared_shortlist_have_no_axe_violations(page, demo_data):
+    shortlist = Shortlist.objects.create(user=verified_reader(), name="Benchmarks", share_token="t" * 32)
+    for slug in ("isim", "pole-vehicule-du-futur"):
+        Entry.objects.create(shortlist=shortlist, organisation=Organisation.objects.get(slug=slug), note="A note")
+    for path in ("/compare/?o=pole-vehicule-du-futur&o=isim", shortlist.share_url()):
+        assert page.goto(path).status == 200
+        page.evaluate(AXE_SOURCE)
+        results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        assert results["violations"] == [], f"{path}\n{_format(results['violations'])}"
