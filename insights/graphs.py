@@ -232,14 +232,14 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
     Four queries."""
     chosen, links, nodes_total, links_total = network_links(limit)
     before = len(chosen), len(links)
-    chosen, links, groups = with_counted_groups(chosen, links, limit)
+    chosen, links, counted = with_counted_groups(chosen, links, limit)
     # The clusters met only by a counted group, the groups and their links were not in the totals.
-    nodes_total += len(chosen) - before[0] + len(groups)
+    nodes_total += len(chosen) - before[0] + len(counted)
     links_total += len(links) - before[1]
     organisations = {
         o.pk: o for o in Organisation.objects.filter(pk__in=chosen).only("name", "acronym", "slug", "kind", "country")
     }
-    organisations.update(groups)
+    organisations.update(counted)
     ordered = sorted(organisations.values(), key=lambda o: (o.country.code or "~", o.name.casefold(), str(o.pk)))
     groups = len({o.country.code for o in ordered})
     slots = len(ordered) + (groups if groups > 1 else 0)
@@ -309,6 +309,7 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
         "nodes_total": nodes_total,
         "links_total": links_total,
         "capped": nodes_total > len(nodes),
+        "groups_total": len(counted),
         "limit": limit,
         "shapes": sorted({n["shape"] for n in nodes}),
     }

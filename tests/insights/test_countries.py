@@ -152,3 +152,13 @@ def test_query_budget_does_not_grow_with_rows(client, belarus_in_poland, address
         ProjectPartner.objects.create(project=project, organisation=org)
         ProjectPartner.objects.create(project=project, organisation=belarus_in_poland["host"])
     assert _queries(client, address) == few
+
+
+def test_country_names_follow_the_interface_language(client):
+    response = client.get("/countries/de/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "<h1>Allemagne</h1>" in response.content.decode()
+
+
+def test_country_page_links_to_the_cooperation_with_each_partner_country(client, belarus_in_poland):
+    content = client.get("/countries/by/").content.decode()
+    assert '<a href="/countries/by/with/pl/">Belarus and Poland</a>' in content

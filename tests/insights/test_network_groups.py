@@ -48,6 +48,7 @@ def test_the_network_agrees_with_the_country_filter_and_the_country_page(client,
     page = client.get(reverse("insights:network")).content.decode()
     assert 'href="/countries/by/" class="node-link"' in page
     assert "unnamed group from a country" in page  # the legend
+    assert "stand for the unnamed groups from one country each" in page  # the caption
 
 
 def test_the_network_data_has_the_group_node_and_its_link(client, group_visit):
