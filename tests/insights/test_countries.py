@@ -162,3 +162,9 @@ def test_country_names_follow_the_interface_language(client):
 def test_country_page_links_to_the_cooperation_with_each_partner_country(client, belarus_in_poland):
     content = client.get("/countries/by/").content.decode()
     assert '<a href="/countries/by/with/pl/">Belarus and Poland</a>' in content
+
+
+def test_instruments_naming_russia_show_their_status_with_its_date_and_source(client):
+    content = client.get("/countries/ru/").content.decode()
+    assert "FASIE" in content
+    assert "as of Oct 2014, per" in content
