@@ -10,4 +10,6 @@ class InsightsConfig(AppConfig):
         from core.registry import NavEntry, registry
 
         registry.register_nav(NavEntry("map", _("Map"), "insights:map", 50, ("insights:map", "insights:map-europe")))
+        countries = ("insights:countries", "insights:country", "insights:country-pair")
+        registry.register_nav(NavEntry("countries", _("Countries"), "insights:countries", 55, countries))
         registry.register_nav(NavEntry("network", _("Network"), "insights:network", 60, ("insights:network",)))

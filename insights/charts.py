@@ -81,17 +81,23 @@ def visits_per_year(visits) -> dict:
 
 
 def _year_chart(years: list[int], counts: dict[tuple[int, str], int]) -> dict:
-    """The stacked bars of ``counts`` (``{(year, kind): n}``) over ``years``, their axis and labels,
-    and the same figures as table rows."""
-    kinds = dict(Visit.Kind.choices)
-    present = [k for k in kinds if any(kind == k for _year, kind in counts)]
-    css = {kind: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, kind in enumerate(present)}
+    """The stacked bars of ``counts`` (``{(year, kind): n}``) over ``years``, by kind of visit."""
+    return stacked_per_year(years, Visit.Kind.choices, counts)
+
+
+def stacked_per_year(years: list[int], series, counts: dict[tuple[int, str], int], url=None) -> dict:
+    """Stacked bars of ``counts`` (``{(year, key): n}``) over ``years``, a segment per series
+    (``(key, label)``, bottom up; those with any count only), their axis and labels, and the same
+    figures as table rows. ``url(year)`` is where a year links (default: that year's visits)."""
+    labels = dict(series)
+    present = [k for k in labels if any(key == k for _year, key in counts)]
+    css = {key: SERIES_CLASSES[i % len(SERIES_CLASSES)] for i, key in enumerate(present)}
     top, ticks = axis(max(sum(counts.get((y, k), 0) for k in present) for y in years))
     g = YEAR_CHART
     plot_h = g["height"] - g["bottom"] - g["top_pad"]
     slot = (g["width"] - g["left"] - 10) / len(years)
     bar_w = max(4.0, min(36.0, slot * 0.7))
-    bars = _year_bars(years, [(k, str(kinds[k]), css[k]) for k in present], counts, top, slot, bar_w)
+    bars = _year_bars(years, [(k, str(labels[k]), css[k]) for k in present], counts, top, slot, bar_w, url)
     label_every = max(1, math.ceil(len(years) / 12))
     return {
         **{key: g[key] for key in ("width", "height", "left")},
@@ -100,7 +106,7 @@ def _year_chart(years: list[int], counts: dict[tuple[int, str], int]) -> dict:
         "bars": bars,
         "year_labels": [(round(b.x + bar_w / 2, 1), b.label) for i, b in enumerate(bars) if i % label_every == 0],
         "ticks": [(t, round(g["top_pad"] + plot_h - plot_h * t / top, 1)) for t in ticks],
-        "series": [{"label": kinds[k], "css": css[k], "kind": k} for k in present],
+        "series": [{"label": labels[k], "css": css[k], "kind": k} for k in present],
         "rows": _year_rows(bars, present, counts),
         "peak": max(bars, key=lambda b: (b.total, b.label)),
     }
@@ -115,7 +121,7 @@ def _year_rows(bars: list[Bar], present: list[str], counts: dict[tuple[int, str]
     ]
 
 
-def _year_bars(years, series, counts, top, slot, bar_w) -> list[Bar]:
+def _year_bars(years, series, counts, top, slot, bar_w, url=None) -> list[Bar]:
     """One bar per year linking to that year's visits, a segment per kind (``series``: ``(kind,
     label, css)``, bottom up) with any; ``top`` is the count at the top of the axis."""
     g = YEAR_CHART
@@ -123,7 +129,7 @@ def _year_bars(years, series, counts, top, slot, bar_w) -> list[Bar]:
     list_url = reverse("visits:visit-list")
     bars = []
     for i, year in enumerate(years):
-        bar = Bar(label=str(year), total=0, url=f"{list_url}?{urlencode({'year': year})}")
+        bar = Bar(label=str(year), total=0, url=url(year) if url else f"{list_url}?{urlencode({'year': year})}")
         bar.x = round(g["left"] + i * slot + (slot - bar_w) / 2, 1)
         y = g["top_pad"] + plot_h
         for kind, label, css in series:

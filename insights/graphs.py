@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
 from funding.participation import project_partner_links
+from insights import network_groups
 from visits.models import Visit
 from visits.participation import MET, PROJECT, VISITED_US, WE_VISITED, Partner, Tie, visits_involving
 from visits.participation import cooperation_partners as partners_of
@@ -209,15 +210,37 @@ def network_links(limit: int = MAX_NETWORK_NODES) -> tuple[list[int], list[tuple
     return Visit.objects.events_visible_to(AnonymousUser()).co_participation(Organisation.CLUSTER_KINDS, limit)
 
 
+def with_counted_groups(chosen: list, links: list, limit: int) -> tuple[list, list, dict]:
+    """``chosen`` and ``links`` with the counted groups with a country (``network_groups``): a
+    node per country, linked to the chosen organisations they met, and to others (a cluster
+    whose only visitors were a counted group) while fewer than ``limit`` are chosen. One query."""
+    groups, group_links = network_groups.group_links(Organisation.CLUSTER_KINDS)
+    chosen, shown = list(chosen), {}
+    for key, org, n in group_links:
+        if org not in chosen and len(chosen) < limit:
+            chosen.append(org)
+        if org in chosen:
+            shown[key] = groups[key]
+            links = [*links, (key, org, n)]
+    return chosen, links, shown
+
+
 def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
     """The network picture: nodes on a circle grouped by country (a gap between countries),
     labels along the radius, links as curves through the middle, thicker for more shared
-    visits. Three queries."""
+    visits; counted groups with a country as a node per country (``with_counted_groups``).
+    Four queries."""
     chosen, links, nodes_total, links_total = network_links(limit)
+    before = len(chosen), len(links)
+    chosen, links, counted = with_counted_groups(chosen, links, limit)
+    # The clusters met only by a counted group, the groups and their links were not in the totals.
+    nodes_total += len(chosen) - before[0] + len(counted)
+    links_total += len(links) - before[1]
     organisations = {
         o.pk: o for o in Organisation.objects.filter(pk__in=chosen).only("name", "acronym", "slug", "kind", "country")
     }
-    ordered = sorted(organisations.values(), key=lambda o: (o.country.code or "~", o.name.casefold(), o.pk))
+    organisations.update(counted)
+    ordered = sorted(organisations.values(), key=lambda o: (o.country.code or "~", o.name.casefold(), str(o.pk)))
     groups = len({o.country.code for o in ordered})
     slots = len(ordered) + (groups if groups > 1 else 0)
     size, radius = 840, 220  # leaves ~190 units outside the circle for the labels
@@ -227,11 +250,13 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
         Organisation.Kind.CLUSTER: "circle",
         Organisation.Kind.POLE: "square",
         Organisation.Kind.NETWORK: "diamond",
+        "counted_group": "triangle",
     }
     outlines = {
         "circle": "M{x} {y}m-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0z",
         "square": "M{x} {y}m-5.5 -5.5h11v11h-11z",
         "diamond": "M{x} {y}m0 -7.5l7.5 7.5 -7.5 7.5 -7.5 -7.5z",
+        "triangle": "M{x} {y}m0 -7.5l7 12h-14z",
     }
     for o in ordered:
         if previous is not None and o.country.code != previous and groups > 1:
@@ -260,7 +285,7 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
         )
     top = max((n for _a, _b, n in links), default=1)
     edges = []
-    for a, b, n in sorted(links, key=lambda link: (link[2], link[0], link[1])):
+    for a, b, n in sorted(links, key=lambda link: (link[2], str(link[0]), str(link[1]))):
         if a not in position or b not in position:
             continue
         (x1, y1), (x2, y2) = position[a], position[b]
@@ -284,6 +309,7 @@ def network_overview(limit: int = MAX_NETWORK_NODES) -> dict:
         "nodes_total": nodes_total,
         "links_total": links_total,
         "capped": nodes_total > len(nodes),
+        "groups_total": len(counted),
         "limit": limit,
         "shapes": sorted({n["shape"] for n in nodes}),
     }

@@ -1,6 +1,7 @@
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from insights import graphs, worldmap
 
@@ -34,4 +35,33 @@ class NetworkView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Network of clusters"), crumb=_("Network"), network=graphs.network_overview(), **kwargs
+        )
+
+
+class NetworkDataView(View):
+    """The network page's picture as data: its nodes (organisations, and counted groups with a
+    country as one node per country) and links with the number of shared visits and events."""
+
+    def get(self, request):
+        network = graphs.network_overview()
+
+        def node(o):
+            return {
+                "id": str(o.pk),
+                "name": str(o),
+                "kind": o.kind,
+                "country": o.country.code or None,
+                "url": request.build_absolute_uri(o.get_absolute_url()),
+            }
+
+        return JsonResponse(
+            {
+                "nodes": [node(n["organisation"]) for n in network["nodes"]],
+                "links": [
+                    {"source": str(e["a"].pk), "target": str(e["b"].pk), "shared": e["count"]} for e in network["table"]
+                ],
+                "nodes_total": network["nodes_total"],
+                "links_total": network["links_total"],
+            },
+            json_dumps_params={"ensure_ascii": False},
         )

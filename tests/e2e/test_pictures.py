@@ -33,7 +33,10 @@ def test_a_click_on_a_country_on_the_map_opens_the_partner_list_filtered_to_it(p
 def test_the_europe_map_and_its_table_link_to_the_same_lists(page, demo_data, screenshot):
     page.goto("/map/europe/")
     table = page.locator("table.data-table")
-    assert table.get_by_role("link", name="France").get_attribute("href") == "/partners/?country=FR"
+    assert table.get_by_role("link", name="France", exact=True).get_attribute("href") == "/partners/?country=FR"
+    assert (
+        table.get_by_role("link", name="France: visits, projects and funding").get_attribute("href") == "/countries/fr/"
+    )
     screenshot("map-europe")
     page.locator("a.country-link:has(path[data-country='PL'])").click()
     page.wait_for_url("**/partners/?country=PL")

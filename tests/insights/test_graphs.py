@@ -164,5 +164,5 @@ def test_network_page_answers_with_a_table_of_links_in_constant_queries(client):
         visit.hosts.add(factories.organisation(name=f"Net page host {i}"))
         visit.delegation.add(factories.organisation(name=f"Net page guest {i}"))
     after, content = get()
-    assert after == before <= 3
+    assert after == before <= 4  # the counted groups with a country: one query
     assert "Net page guest 5" in content
