@@ -12,30 +12,14 @@ from tests.e2e.conftest import ARTIFACTS
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def no_script_page(browser, live_server):
-    contexts = []
-
-    def open_page(width: int):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 900}, java_script_enabled=False
-        )
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("width", [390, 1366])
-def test_policy_staff_see_what_a_turkish_sme_can_apply_for_without_javascript(no_script_page, demo_data, width):
+def test_policy_staff_see_what_a_turkish_sme_can_apply_for_without_javascript(context_page, demo_data, width):
     deadline = datetime.date.today() + datetime.timedelta(days=45)
     grant = factories.instrument(name="Anatolia Textile SME Grant", eligible_countries=["TR"], co_funding_rate=40)
     Eligibility.objects.create(instrument=grant, beneficiary_type="sme", co_funding_rate=60)
     factories.call(title="Anatolia Textile call 1", instrument=grant, deadline=deadline)
 
-    page = no_script_page(width)
+    page = context_page(javascript=False, width=width)
     page.goto("/funding/")
     page.get_by_role("link", name="What can I apply for? Funding fit").click()
     page.wait_for_url("**/funding/fit/")
