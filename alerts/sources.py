@@ -19,8 +19,11 @@ from django.utils.translation import gettext
 from core.filtering import STATE_PARAMS, FacetedListView
 from core.fulltext import MAX_QUERY_LENGTH
 from core.registry import registry
+from funding.fit import saved_matches
 
 GLOBAL_SEARCH = "globalsearch:search"
+# Pages that are not lists but can be saved: URL name -> ``(params) -> (queryset or None, errors)``.
+PAGES = {"funding:fit": saved_matches}
 
 
 def normalise_query(params: QueryDict) -> str:
@@ -59,7 +62,7 @@ def list_view_of(view_name: str) -> tuple[type[FacetedListView], dict] | None:
 
 
 def saveable(view_name: str) -> bool:
-    return view_name == GLOBAL_SEARCH or list_view_of(view_name) is not None
+    return view_name == GLOBAL_SEARCH or view_name in PAGES or list_view_of(view_name) is not None
 
 
 def _request(view_name: str, query: str, user) -> HttpRequest:
@@ -85,6 +88,9 @@ def matches(view_name: str, query: str, user=None) -> Matches:
     """What a saved search finds for ``user`` (None: an anonymous visitor, i.e. published only)."""
     if not saveable(view_name):  # a list that was removed since
         return Matches([], [gettext("This list no longer exists.")])
+    if view_name in PAGES:
+        queryset, errors = PAGES[view_name](QueryDict(query))
+        return Matches([] if queryset is None else [(queryset.model, queryset)], errors)
     request = _request(view_name, query, user)
     if view_name == GLOBAL_SEARCH:
         text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]

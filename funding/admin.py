@@ -21,7 +21,7 @@ class UnderInstrumentAdmin(RecordAdmin):
 class EligibilityInline(BoundedInlineMixin, admin.TabularInline):
     model = Eligibility
     extra = 0
-    fields = ["beneficiary_type", "co_funding_rate", "note"]
+    fields = ["beneficiary_type", "co_funding_rate", "condition_kind", "condition", "note"]
 
 
 @admin.register(Instrument)
@@ -60,7 +60,7 @@ class InstrumentAdmin(AllOrNothingImportExportMixin, EcosystemCheckboxesMixin, R
 
 @admin.register(Eligibility)
 class EligibilityAdmin(admin.ModelAdmin):
-    list_display = ["instrument", "beneficiary_type", "co_funding_rate", "note"]
+    list_display = ["instrument", "beneficiary_type", "co_funding_rate", "condition_kind", "condition", "note"]
     list_filter = ["beneficiary_type"]
     list_select_related = ["instrument"]
     search_fields = ["instrument__name", "instrument__acronym", "note"]
@@ -97,13 +97,14 @@ class ProjectAdmin(EcosystemCheckboxesMixin, UnderInstrumentAdmin):
     search_help_text = "Name or acronym of the project or of its instrument."
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = [*UnderInstrumentAdmin.autocomplete_fields, "programme", "funder"]
+    # The autocomplete offers poles only: it applies the field's limit_choices_to.
+    autocomplete_fields = [*UnderInstrumentAdmin.autocomplete_fields, "programme", "funder", "labelled_by"]
     inlines = [ProjectPartnerInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym"]}),
         ("Funding", {"fields": ["funder", "programme", "instrument"]}),
         ("When", {"fields": [("start_date", "end_date", "date_precision")]}),
-        ("Partners", {"fields": ["partner_countries", "partners_count"]}),
+        ("Partners", {"fields": ["partner_countries", "partners_count", "labelled_by"]}),
         ("Budget", {"fields": [("budget", "currency")]}),
         ("Description", {"fields": ["url", "description"]}),
         ("Classification", {"fields": ["ecosystems", "tags"]}),

@@ -24,7 +24,7 @@ class EligibilitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Eligibility
-        fields = ["beneficiary_type", "co_funding_rate", "note"]
+        fields = ["beneficiary_type", "co_funding_rate", "condition_kind", "condition", "note"]
 
 
 class FundingRecordSerializer(RecordSerializer):
@@ -204,9 +204,12 @@ class ProjectDetailSerializer(ProjectSerializer):
 
     partners = PartnerSerializer(source="partner_links.all", many=True, read_only=True)
     visits = VisitLink(source="visits.all", many=True, read_only=True)
+    labelled_by = OrganisationLink(
+        source="labelled_by.all", many=True, read_only=True, help_text="The poles of competitiveness that labelled it."
+    )
 
     class Meta(ProjectSerializer.Meta):
-        fields = [*ProjectSerializer.Meta.fields, "description", "ecosystems", "partners", "visits"]
+        fields = [*ProjectSerializer.Meta.fields, "description", "ecosystems", "labelled_by", "partners", "visits"]
 
 
 class InstrumentViewSet(RecordViewSet):

@@ -38,6 +38,7 @@ __all__ = [
     "InstrumentEcosystemLink",
     "Project",
     "ProjectEcosystemLink",
+    "ProjectLabelLink",
     "ProjectPartner",
 ]
 
@@ -182,7 +183,25 @@ class Eligibility(TimeStampedModel):
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="eligibilities")
     beneficiary_type = models.CharField(max_length=30, choices=BeneficiaryType.choices)
+
+    class Condition(models.TextChoices):
+        NONE = "", _("No condition stated")
+        LOCATION = "location", _("Location")
+        SIZE = "size", _("Company size")
+        PROJECT_LABEL = "project_label", _("Project label")
+        OTHER = "other", _("Other condition")
+
     co_funding_rate = percentage_field(_("co-funding rate (%)"))
+    # What the rate depends on, where the instrument states it ("50 % for SMEs located in ...").
+    condition_kind = models.CharField(
+        _("rate condition"), max_length=20, choices=Condition.choices, blank=True, default=Condition.NONE
+    )
+    condition = models.CharField(
+        _("condition text"),
+        max_length=250,
+        blank=True,
+        help_text=_('As the source states it, e.g. "located in a convergence region".'),
+    )
     note = models.CharField(max_length=250, blank=True)
 
     class Meta(TimeStampedModel.Meta):
@@ -191,10 +210,22 @@ class Eligibility(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["instrument", "beneficiary_type"], name="eligibility_unique_type"),
             percentage_check("co_funding_rate", "eligibility_rate_range", "The co-funding rate"),
+            models.CheckConstraint(
+                condition=Q(condition_kind="") | ~Q(condition=""),
+                name="eligibility_condition_has_text",
+                violation_error_message="A rate condition needs its text.",
+            ),
         ]
 
     def __str__(self):
         return self.get_beneficiary_type_display()
+
+    @property
+    def stated_condition(self) -> str:
+        """ "Location: located in ..." or "" when the rate holds without a condition."""
+        if not self.condition_kind:
+            return ""
+        return f"{self.get_condition_kind_display()}: {self.condition}"
 
 
 class Call(SluggedModel):
@@ -281,6 +312,14 @@ class Project(SluggedModel):
     url = models.URLField("website", blank=True)
     description = models.TextField(blank=True, help_text="Markdown.")
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="projects")
+    labelled_by = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="labelled_projects",
+        limit_choices_to={"kind": Organisation.Kind.POLE},
+        verbose_name=_("labelled by"),
+        help_text=_("The poles of competitiveness that gave it their label."),
+    )
     tags = TaggableManager(blank=True)
     search_vector, search_title = search_fields("name", "acronym")
 
@@ -328,3 +367,4 @@ class ProjectPartner(TimeStampedModel):
 # The link tables of the ecosystem fields, named only to carry their data-version triggers.
 InstrumentEcosystemLink = link_proxy(Instrument.ecosystems, "InstrumentEcosystemLink")
 ProjectEcosystemLink = link_proxy(Project.ecosystems, "ProjectEcosystemLink")
+ProjectLabelLink = link_proxy(Project.labelled_by, "ProjectLabelLink")

@@ -137,6 +137,9 @@ class ProjectQuerySet(SearchableQuerySet):
             "tags",
             "ecosystems",
             models.Prefetch(
+                "labelled_by", queryset=self.model.labelled_by.field.related_model.objects.order_by("name")
+            ),
+            models.Prefetch(
                 "partner_links",
                 queryset=ProjectPartner.objects.select_related("organisation").order_by(
                     "role", "partner_code", "organisation__name"

@@ -12,6 +12,7 @@ deadlines = ("deadlines.ics", "deadlines-ics", feeds.CallDeadlinesCalendar)
 urlpatterns = [
     *list_urls(app_name, "funding/", "instrument", views.InstrumentListView, feeds.InstrumentFeed),
     *list_urls(app_name, "funding/calls/", "call", views.CallListView, feeds.CallFeed, calendar=deadlines),
+    path("funding/fit/", views.FundingFitView.as_view(), name="fit"),
     path("funding/calls/<slug:slug>/", views.CallDetailView.as_view(), name="call-detail"),
     *list_urls(app_name, "funding/projects/", "project", views.ProjectListView, feeds.ProjectFeed),
     path("funding/projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),

@@ -1,11 +1,13 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 
 from core.filtering import FacetedListView
 from core.filtering.export import joined
 from funding.filtersets import CallFilterSet, InstrumentFilterSet, ProjectFilterSet
+from funding.fit import FILTERS, FitForm, chips, funding_fit
 from funding.models import Call, CallStatus, Instrument, Project
+from funding.picture import funding_picture
 
 
 def _countries(field) -> str:
@@ -57,6 +59,9 @@ class InstrumentListView(FundingListView):
         (_("Tags"), lambda i: joined(i.tags.all())),
         (_("Page"), "get_absolute_url"),
     ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(picture=funding_picture(), **kwargs)
 
 
 class CallListView(FundingListView):
@@ -132,3 +137,22 @@ class ProjectDetailView(DetailView):
 
     def get_queryset(self):
         return Project.objects.for_detail(self.request.user)
+
+
+class FundingFitView(TemplateView):
+    """What an applicant of one beneficiary type from one country may apply for (funding/fit.py).
+    No filter at all: the form alone; a missing or unknown type or country: the form with its
+    message, status 400."""
+
+    template_name = "funding/fit.html"
+
+    def get(self, request, *args, **kwargs):
+        asked = any(key in request.GET for key in FILTERS)
+        form = FitForm(request.GET if asked else None)
+        context = self.get_context_data(form=form, page_title=_("Funding fit"))
+        if not asked:
+            return self.render_to_response(context)
+        if not form.is_valid():
+            return self.render_to_response(context, status=400)
+        context.update(result=funding_fit(form.cleaned_data), title=_("Funding fit"), active_filters=chips(form))
+        return self.render_to_response(context)

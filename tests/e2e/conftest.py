@@ -46,6 +46,23 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def context_page(browser, live_server):
+    """``open_page(javascript=..., width=...)``: a page in a context of its own, e.g. without JavaScript."""
+    contexts = []
+
+    def open_page(*, javascript: bool, width: int):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 900}, java_script_enabled=javascript
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def demo_data(transactional_db):
     """Browser tests run on a flushed database (live server); they load the demo set themselves."""
     call_command("load_demo", verbosity=0)

@@ -6,22 +6,6 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def context_page(browser, live_server):
-    contexts = []
-
-    def open_page(*, javascript: bool, width: int):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 900}, java_script_enabled=javascript
-        )
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("width", [390, 1366])
 def test_turkiye_and_france_are_chosen_from_all_countries_without_javascript(context_page, demo_data, width):
     page = context_page(javascript=False, width=width)
