@@ -1,6 +1,7 @@
 """``FacetedFilterSet``: the filters of a list page, its facets' values and its removable chips."""
 
 import django_filters
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -170,9 +171,20 @@ class FacetedFilterSet(django_filters.FilterSet):
                 )
         return chips
 
-    def error_messages(self) -> list[str]:
+    def error_messages(self, *, ignored: bool = True) -> list[str]:
+        """One message per filter whose value failed validation: "Country: Select a valid choice.
+        This filter was ignored." (the list page shows the rows without it), or without the last
+        sentence (``ignored=False``) where nothing is shown but the refusal (an export, a feed)."""
+        message = _("%(filter)s: %(errors)s This filter was ignored.") if ignored else "%(filter)s: %(errors)s"
         return [
-            _("%(filter)s: %(errors)s This filter was ignored.")
-            % {"filter": self.filters[name].label if name in self.filters else name, "errors": " ".join(errors)}
+            message % {"filter": self.filters[name].label if name in self.filters else name, "errors": " ".join(errors)}
             for name, errors in self.form.errors.items()
         ]
+
+    def refusal(self):
+        """``None`` when every filter value is valid, else a 400 plain-text answer naming the
+        refused values, for answers that are no page (exports, feeds, calendars)."""
+        if self.is_valid():
+            return None
+        lines = [_("These filter values are not valid:"), *self.error_messages(ignored=False)]
+        return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
