@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Ecosystem, Label, Organisation
+from clusters.reference import ecosystem_name, region_name
 from core.countries import country_choices
 from core.filtering import AnyOfFilter, Facet, FacetedFilterSet, SlugFilter
 
@@ -61,8 +62,8 @@ class OrganisationFilterSet(FacetedFilterSet):
     facets = (
         Facet("kind"),
         Facet("country", limit=12),
-        Facet("region", limit=8),
-        Facet("ecosystem", counts=ecosystem_counts, limit=14),
+        Facet("region", limit=8, display=region_name),
+        Facet("ecosystem", counts=ecosystem_counts, limit=14, display=ecosystem_name),
         Facet("tag", "tags__slug", label_expression="tags__name", limit=15, adds=True),
         Facet("label", label_kind_expression),
         Facet(

@@ -21,4 +21,5 @@ ORGANISATIONS = SearchSpec(
     title="name",
     body=("description",),
     subtitle=_subtitle,
+    list_view="clusters.views.OrganisationListView",
 )

@@ -14,13 +14,14 @@ saved search is therefore a feed address. ``list_urls()`` wires a page to its fe
     ]
 
 Feeds are public and cached by readers, so they show what an anonymous visitor sees (never a
-draft), whoever asks. Bad filter values behave as on the page: ignored, and named in the feed's
-subtitle. Page state (``page``, ``sort``, ``format``) is not a filter and is dropped.
+draft), whoever asks. A bad filter value is refused as on the page: 400, with a plain-text message
+naming it. Page state (``page``, ``sort``, ``format``) is not a filter and is dropped.
 """
 
 import copy
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -57,9 +58,10 @@ def filtered_url(url: str, params: QueryDict) -> str:
 
 @dataclass
 class Selection:
-    """What a feed shows: its rows (capped), the list page they come from, and how they were filtered."""
+    """What a feed shows: its rows (capped; read when first used), the list page they come from,
+    and how they were filtered."""
 
-    rows: list
+    queryset: QuerySet
     filterset: FacetedFilterSet
     view: FacetedListView
     page_url: str
@@ -70,10 +72,9 @@ class Selection:
         chips = [f"{c['title']}: {c['label']}" for c in self.filterset.active_filters() if not c["invalid"]]
         return printable(f"{title} — {'; '.join(chips)}" if chips else str(title))
 
-    def ignored(self) -> str:
-        """The filter values that failed validation and were ignored, as the page reports them."""
-        # The messages quote the refused value, which may hold a line break or a NUL.
-        return printable(" ".join(self.filterset.error_messages()))
+    @cached_property
+    def rows(self) -> list:
+        return list(self.queryset)
 
 
 class ListFeedMixin:
@@ -99,7 +100,7 @@ class ListFeedMixin:
         view = self.list_view()
         view.setup(public)
         filterset = view.filterset_class(request.GET, queryset=view.get_queryset(), request=public)
-        rows = list(self.restrict(filterset.qs).order_by(*self.ordering)[: self.limit])
+        rows = self.restrict(filterset.qs).order_by(*self.ordering)[: self.limit]
         page_url = filtered_url(reverse(self.list_url_name), request.GET)
         return Selection(rows, filterset, view, page_url, filtered_url(request.path, request.GET))
 
@@ -118,8 +119,13 @@ class ListFeed(ListFeedMixin, Feed):
         super().__init__()
         self.list_view, self.list_url_name = list_view, list_url_name
 
+    def __call__(self, request, *args, **kwargs):
+        # One instance serves every request: the selection travels on the request, not on self.
+        request.list_selection = self.select(request)
+        return request.list_selection.filterset.refusal() or super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, *args, **kwargs):
-        return self.select(request)
+        return getattr(request, "list_selection", None) or self.select(request)
 
     def title(self, selection: Selection) -> str:
         return f"{selection.titled(selection.view.title)} · {_('Cluster Cooperation KB')}"
@@ -131,7 +137,7 @@ class ListFeed(ListFeedMixin, Feed):
         return selection.feed_path
 
     def subtitle(self, selection: Selection) -> str:
-        return " ".join(filter(None, [str(self.entries_text) % {"limit": self.limit}, selection.ignored()]))
+        return str(self.entries_text) % {"limit": self.limit}
 
     def items(self, selection: Selection) -> list:
         return selection.rows
@@ -189,12 +195,14 @@ class ListCalendar(ListFeedMixin, View):
 
     def get(self, request, *args, **kwargs):
         selection = self.select(request)
+        if refused := selection.filterset.refusal():
+            return refused
         calendar = Calendar()
         calendar.add("prodid", f"-//{SITE_NAME}//{self.filename}//EN")
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         title = selection.titled(self.name)
-        description = " ".join(filter(None, [str(self.description_text) % {"limit": self.limit}, selection.ignored()]))
+        description = str(self.description_text) % {"limit": self.limit}
         calendar.add("name", title)
         calendar.add("x-wr-calname", title)
         calendar.add("description", description)

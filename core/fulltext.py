@@ -275,7 +275,9 @@ class SearchSpec:
     ``queryset(user)`` gives the rows that user may find (its QuerySet has ``search()``);
     ``title`` and ``body`` name the fields shown as the hit's title and snippet, highlighted with
     ``title_config`` and ``config`` (a configuration name or an expression); ``subtitle(obj)`` a
-    line of context. A hit links to its row's ``get_absolute_url()``.
+    line of context. A hit links to its row's ``get_absolute_url()``. ``list_view`` (a dotted
+    path to the type's ``FacetedListView``) gives the export of this type's hits the list's own
+    rows and columns.
     """
 
     key: str
@@ -288,6 +290,7 @@ class SearchSpec:
     title_config: object = "simple"
     # (SearchText) -> Q or None: further rows found by the query, e.g. visits by their hosts' names.
     also: Callable | None = None
+    list_view: str = ""
 
     def body_text(self) -> Func:
         """The body fields as one text, blank-line separated."""

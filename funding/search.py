@@ -26,7 +26,7 @@ def _project_subtitle(project: Project) -> str:
     return " · ".join(p for p in parts if p) or gettext("Cooperation project")
 
 
-def _spec(key: str, label, model, *, title: str, subtitle, shown: tuple[str, ...]) -> SearchSpec:
+def _spec(key: str, label, model, *, title: str, subtitle, shown: tuple[str, ...], list_view: str) -> SearchSpec:
     """A funding record type in global search: anyone may find any of its rows, by its ``title`` field
     and its description; a hit fetches the title and the fields its ``subtitle`` shows."""
     return SearchSpec(
@@ -36,6 +36,7 @@ def _spec(key: str, label, model, *, title: str, subtitle, shown: tuple[str, ...
         title=title,
         body=("description",),
         subtitle=subtitle,
+        list_view=f"funding.views.{list_view}",
     )
 
 
@@ -46,8 +47,23 @@ INSTRUMENTS = _spec(
     title="name",
     subtitle=_instrument_subtitle,
     shown=("acronym", "kind", "level"),
+    list_view="InstrumentListView",
 )
-CALLS = _spec("calls", _("Calls for proposals"), Call, title="title", subtitle=_call_subtitle, shown=("deadline",))
+CALLS = _spec(
+    "calls",
+    _("Calls for proposals"),
+    Call,
+    title="title",
+    subtitle=_call_subtitle,
+    shown=("deadline",),
+    list_view="CallListView",
+)
 PROJECTS = _spec(
-    "projects", _("Projects"), Project, title="name", subtitle=_project_subtitle, shown=("acronym", "start_date")
+    "projects",
+    _("Projects"),
+    Project,
+    title="name",
+    subtitle=_project_subtitle,
+    shown=("acronym", "start_date"),
+    list_view="ProjectListView",
 )

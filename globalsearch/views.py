@@ -3,27 +3,18 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from core.filtering.export import csv_response
+from core.filtering.export import EXPORT_FORMATS, EXPORT_MENU
 from core.fulltext import MAX_QUERY_LENGTH
-from globalsearch import search
-
-
-class _Rows:
-    """The export's rows as ``csv_response`` reads them (``iterator(chunk_size=...)``)."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-
-    def iterator(self, chunk_size):
-        return self.queryset.iterator(chunk_size=chunk_size)
+from globalsearch import export, search
 
 
 class SearchView(TemplateView):
     """One search box over every registered record type: the best hits of all types, then each
-    type's best with a link to all of its results (``?type=<key>&page=N``, ``&format=csv``)."""
+    type's best with a link to all of its results (``?type=<key>&page=N``). ``&format=csv`` (or
+    ``xlsx``, ``json``) exports a type page's hits in its list's columns, or the hits of every
+    type in generic ones (globalsearch/export.py)."""
 
     template_name = "globalsearch/search.html"
 
@@ -34,8 +25,8 @@ class SearchView(TemplateView):
             context = self.get_base_context()
             context["error"] = gettext("There is no result type “%(type)s”.") % {"type": self.type_key[:40]}
             return self.render_to_response(context, status=400)
-        if self.spec and request.GET.get("format") == "csv":
-            return self.export()
+        if (fmt := request.GET.get("format")) in EXPORT_FORMATS:
+            return self.export(fmt)
         return super().get(request, *args, **kwargs)
 
     def page_number(self) -> int:
@@ -67,19 +58,19 @@ class SearchView(TemplateView):
         else:
             results = search.search(raw, self.request.user)
             context.update(results=results, q=results.query.text, query=results.query, correction=results.correction)
+        searched = {"q": raw, **({"type": self.type_key} if self.spec else {})}
+        context["export_links"] = [
+            {"url": f"?{urlencode({**searched, 'format': fmt, **extra})}", "label": label}
+            for fmt, extra, label in EXPORT_MENU
+        ]
         if context["correction"]:
             params = {"q": context["correction"].text, **({"type": self.type_key} if self.spec else {})}
             context["correction_url"] = f"{reverse('globalsearch:search')}?{urlencode(params)}"
         return context
 
-    def export(self):
+    def export(self, fmt: str):
+        """Every hit of the type page in its list's columns, or of every type in generic ones."""
         raw = self.request.GET.get("q", "")
-        user, spec, request = self.request.user, self.spec, self.request
-        columns = [
-            (_("Type"), lambda obj: spec.label),
-            (_("Title"), spec.title),
-            (_("Details"), spec.subtitle),
-            (_("Page"), lambda obj: request.build_absolute_uri(search.url_for(obj))),
-        ]
-        rows = _Rows(search.export_rows(raw, user, spec))
-        return csv_response(rows, columns, f"search-{spec.key}.csv", request, bom=request.GET.get("bom") == "1")
+        if self.spec:
+            return export.type_export(fmt, raw, self.request, self.spec)
+        return export.mixed_export(fmt, raw, self.request)

@@ -5,6 +5,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Ecosystem, Organisation
+from clusters.reference import ecosystem_name
 from core.countries import country_choices
 from core.filtering import AnyOfFilter, Facet, FacetedFilterSet, SlugFilter
 from core.languages import LANGUAGE_CHOICES
@@ -78,7 +79,7 @@ class VisitFilterSet(FacetedFilterSet):
         Facet("delegation_country", counts=delegation_country_counts, limit=10),
         Facet("organisation", counts=involved_counts, limit=10),
         Facet("project", "project__slug", label_expression="project__name", limit=8),
-        Facet("ecosystem", "ecosystems__slug", label_expression="ecosystems__name", limit=14),
+        Facet("ecosystem", "ecosystems__slug", label_expression="ecosystems__name", limit=14, display=ecosystem_name),
         Facet("tag", "tags__slug", label_expression="tags__name", limit=15, adds=True),
         Facet("language"),
     )

@@ -54,4 +54,5 @@ VISITS = SearchSpec(
     title_config=LanguageConfig("language", SEARCH_CONFIGS),
     subtitle=_subtitle,
     also=_by_parties,
+    list_view="visits.views.VisitListView",
 )

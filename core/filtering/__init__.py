@@ -10,8 +10,9 @@ A list page is declared, not programmed::
         template_name = "clusters/organisation_list.html"   # extends generic/object_list.html
 
 The whole state lives in the URL (filters, ``sort``, ``page``); ``?format=csv`` streams exactly the
-filtered rows. Bad input never raises: invalid filters are ignored and reported, a page out of range
-shows the last page, an unknown sort falls back to the default.
+filtered rows. Bad input never raises: a page with an invalid filter value answers 400 with the
+rows without that filter and a message naming it (an export or a feed: 400 and the message as
+plain text), a page out of range shows the last page, an unknown sort falls back to the default.
 
 One job per module: ``fields`` (form fields and filters), ``query`` (the URL's parameters),
 ``facets`` (what a facet is and shows), ``counting`` (every facet's counts in one SQL statement),

@@ -23,6 +23,9 @@ class Facet:
     own SQL (e.g. from link tables).
     ``newest_first``: values are listed in descending order of value (years), not by count; the
     ``limit`` shown are then the latest ones.
+    ``display``: a callable ``(label) -> str`` giving a value's label in the reader's language
+    (reference names stored in English, e.g. ``clusters.reference.region_name``), in the facet
+    and in its chips; values with the same count are listed in the order of these labels.
     """
 
     name: str
@@ -33,6 +36,10 @@ class Facet:
     single: bool | None = None
     counts: Any = None
     newest_first: bool = False
+    display: Any = None
+
+    def shown_label(self, label: str) -> str:
+        return str(self.display(label)) if self.display is not None else label
 
     @property
     def is_single(self) -> bool:

@@ -1,6 +1,7 @@
 """``FacetedFilterSet``: the filters of a list page, its facets' values and its removable chips."""
 
 import django_filters
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -50,7 +51,16 @@ class FacetedFilterSet(django_filters.FilterSet):
         values = list(dict.fromkeys(v for v in self.data.getlist(name) if v != ""))
         return values if isinstance(self.form.cleaned_data[name], list) else values[-1:]
 
+    def facet(self, name: str) -> Facet | None:
+        return next((facet for facet in self.facets if facet.name == name), None)
+
     def value_label(self, name: str, value: str) -> str:
+        """A filter value's label in the reader's language (``Facet.display`` when it has one)."""
+        label = self._value_label(name, value)
+        facet = self.facet(name)
+        return facet.shown_label(label) if facet is not None else label
+
+    def _value_label(self, name: str, value: str) -> str:
         field = self.form.fields.get(name)
         choices = getattr(field, "choices", None)
         if choices is not None:
@@ -87,7 +97,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         """Every value of facet ``name`` (up to ``ALL_VALUES_LIMIT``) with its count, for the
         facet's "Show all" page; ``search`` keeps the values whose label or value contains it
         (case- and accent-blind). ``None`` for a name that is no facet."""
-        facet = next((f for f in self.facets if f.name == name), None)
+        facet = self.facet(name)
         if facet is None:
             return None
         self.is_valid()
@@ -107,21 +117,29 @@ class FacetedFilterSet(django_filters.FilterSet):
         if facet.newest_first:
             rows.sort(key=lambda row: row[0], reverse=True)
         counted = {row[0]: row for row in rows}
-        shown = rows[:limit]
+        shown = [self._labelled(facet, row) for row in rows[:limit]]
+        if not facet.newest_first:
+            # Equal counts in the order of the labels as the reader sees them ("İŞİM" among the I's).
+            shown.sort(key=lambda row: (-row[2], fold(row[1])))
         shown_values = {row[0] for row in shown}
         # A selected value beyond the top ones is listed all the same, with its own count.
         for value in selected:
             if value not in shown_values:
-                shown.append(counted.get(value, (value, None, 0, None)))
+                shown.append(self._labelled(facet, counted.get(value, (value, None, 0, None))))
                 shown_values.add(value)
         if facet.newest_first:
             shown.sort(key=lambda row: row[0], reverse=True)
-        for value, row_label, count, _in_all in shown:
-            label = row_label or self.value_label(facet.name, value)
-            result.values.append(self._facet_value(facet, value, str(label), count, selected))
+        for value, label, count in shown:
+            result.values.append(self._facet_value(facet, value, label, count, selected))
         if result.total_values > len(result.values):
             result.all_url = querystring(self.data, facet=facet.name)
         return result
+
+    def _labelled(self, facet: Facet, row: tuple) -> tuple[str, str, int]:
+        """``(value, label in the reader's language, count)`` of a counted row."""
+        value, row_label, count = row[:3]
+        label = facet.shown_label(str(row_label)) if row_label else self.value_label(facet.name, value)
+        return value, str(label), count
 
     def _facet_value(self, facet, value, label, count, selected):
         is_selected = value in selected
@@ -153,9 +171,20 @@ class FacetedFilterSet(django_filters.FilterSet):
                 )
         return chips
 
-    def error_messages(self) -> list[str]:
+    def error_messages(self, *, ignored: bool = True) -> list[str]:
+        """One message per filter whose value failed validation: "Country: Select a valid choice.
+        This filter was ignored." (the list page shows the rows without it), or without the last
+        sentence (``ignored=False``) where nothing is shown but the refusal (an export, a feed)."""
+        message = _("%(filter)s: %(errors)s This filter was ignored.") if ignored else "%(filter)s: %(errors)s"
         return [
-            _("%(filter)s: %(errors)s This filter was ignored.")
-            % {"filter": self.filters[name].label if name in self.filters else name, "errors": " ".join(errors)}
+            message % {"filter": self.filters[name].label if name in self.filters else name, "errors": " ".join(errors)}
             for name, errors in self.form.errors.items()
         ]
+
+    def refusal(self):
+        """``None`` when every filter value is valid, else a 400 plain-text answer naming the
+        refused values, for answers that are no page (exports, feeds, calendars)."""
+        if self.is_valid():
+            return None
+        lines = [_("These filter values are not valid:"), *self.error_messages(ignored=False)]
+        return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -53,9 +53,11 @@ class FacetedListView(ListView):
         if ordering := self.current_ordering():
             queryset = queryset.order_by(*ordering)
         if (fmt := request.GET.get("format")) in EXPORT_FORMATS and self.csv_columns:
-            return self.export(queryset, fmt)
+            return self.filterset.refusal() or self.export(queryset, fmt)
         self.object_list = queryset
-        return self.render_to_response(self.get_context_data())
+        # An invalid filter value is bad input: the page (its rows without that filter, and the
+        # message naming it) answers 400, so that no one takes it for the list they asked for.
+        return self.render_to_response(self.get_context_data(), status=200 if self.filterset.is_valid() else 400)
 
     def facet_page(self, request, name: str):
         """ "Show all" of one facet (``?facet=country&...filters``): every value with its count
@@ -84,7 +86,9 @@ class FacetedListView(ListView):
             "facet_param": FACET_PARAM,
             "facet_search_param": FACET_SEARCH_PARAM,
         }
-        return TemplateResponse(request, self.facet_template_name, context)
+        return TemplateResponse(
+            request, self.facet_template_name, context, status=400 if context["filter_errors"] else 200
+        )
 
     def current_sort(self) -> str:
         requested = self.request.GET.get("sort", "")

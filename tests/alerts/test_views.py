@@ -135,8 +135,10 @@ def test_a_search_whose_filters_no_longer_hold_says_so_and_still_opens(client, r
     assert response.status_code == 200
     assert "no longer valid" in response.content.decode()
     opened = client.get(f"/me/searches/{search.pk}/open/", follow=True)
-    assert opened.status_code == 200
-    assert "This filter was ignored." in opened.content.decode()
+    # The list opens: its rows without the refused filter, and the message, answered as 400.
+    assert opened.status_code == 400
+    html = opened.content.decode()
+    assert "This filter was ignored." in html and 'class="card-title"' in html
 
 
 @pytest.mark.parametrize(

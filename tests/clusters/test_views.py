@@ -246,9 +246,11 @@ def test_a_page_past_the_end_shows_the_last_page_with_a_notice(client):
     assert "showing page 1 of 1" in response.content.decode()
 
 
-def test_an_invalid_filter_is_reported(client):
+def test_an_invalid_filter_is_a_400_with_the_page_and_the_message(client):
     response = client.get(LIST, {"country": "XX"})
-    assert "This filter was ignored" in response.content.decode()
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This filter was ignored" in html and 'class="chip chip-invalid"' in html
 
 
 def test_an_unknown_organisation_is_a_404(client):

@@ -156,8 +156,10 @@ def test_bad_input_never_fails(client, url, params):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_malformed_date_is_reported(client):
-    html = client.get(CALLS, {"deadline_after": "2024-13-45"}).content.decode()
+def test_malformed_date_is_a_400_with_the_message(client):
+    response = client.get(CALLS, {"deadline_after": "2024-13-45"})
+    assert response.status_code == 400
+    html = response.content.decode()
     assert "Deadline from" in html and "This filter was ignored" in html
 
 
