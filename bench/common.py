@@ -28,8 +28,12 @@ ONLY = os.environ.get("BENCH_ONLY", "")
 # Smaller data for a quick smoke run, e.g. "--organisations 2000 --visits 500"; default: full size.
 SIZES = os.environ.get("BENCH_GENERATE_ARGS", "").split()
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"
-SQLITE = BASE / ".venv" / "bench.sqlite3"
-BENCH_CACHE = BASE / ".venv" / "bench-cache"
+# The bench's files (the server's log and cache, the SQLite export, the generated-data markers):
+# BENCH_DIR, default .venv/ (which checkouts that share one venv share too).
+STATE = Path(os.environ.get("BENCH_DIR") or BASE / ".venv")
+SQLITE = STATE / "bench.sqlite3"
+BENCH_CACHE = STATE / "bench-cache"
+LOG = STATE / "bench-gunicorn.log"
 
 
 def bench_database_url() -> str:
@@ -54,7 +58,7 @@ def scaled_url(url: str, scale: int) -> str:
 
 
 def generated_marker(url: str) -> Path:
-    return BASE / ".venv" / f".bench-generated-{urlsplit(url).path.lstrip('/')}.json"
+    return STATE / f".bench-generated-{urlsplit(url).path.lstrip('/')}.json"
 
 
 def ensure_database(url: str) -> None:

@@ -21,12 +21,14 @@ from bench.common import (
     DATASETTE_PORT,
     LOAD_SECONDS,
     LOAD_THREADS,
+    LOG,
     ONLY,
     PORT,
     RUNS,
     SCALE,
     SECRET_KEY,
     SQLITE,
+    STATE,
     UNCACHED,
     N,
     bench_database_url,
@@ -272,9 +274,9 @@ def serve_and_time(url: str, env: dict, scale: int, log) -> tuple:
     counts, three_filter_sql = query_counts(urls)
     server = start_server({**env, "DATABASE_URL": url}, log)
     try:
-        wait_for(PORT, "/health/")
+        wait_for(PORT, "/health/", timeout=180)  # a loaded machine starts gunicorn slowly
         if server.poll() is not None:
-            sys.exit("gunicorn exited; see .venv/bench-gunicorn.log")
+            sys.exit(f"gunicorn exited; see {LOG}")
         results = measure_pages(PORT, url, urls, counts, scale)
     except BaseException:
         stop(server)
@@ -299,7 +301,8 @@ def main() -> None:
     setup_django(url)
     import psutil
 
-    log = open(BASE / ".venv" / "bench-gunicorn.log", "w")  # noqa: SIM115 - open for the server's life
+    STATE.mkdir(parents=True, exist_ok=True)
+    log = open(LOG, "w")  # noqa: SIM115 - open for the server's life
     by_scale, server, datasette = {}, None, None
     try:
         for scale in scales:
