@@ -58,6 +58,7 @@ def scaled_url(url: str, scale: int) -> str:
 
 
 def generated_marker(url: str) -> Path:
+    STATE.mkdir(parents=True, exist_ok=True)
     return STATE / f".bench-generated-{urlsplit(url).path.lstrip('/')}.json"
 
 
