@@ -15,13 +15,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
-from django.db.models import F, IntegerField, Subquery
+from django.db.models import Count, F, Window
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 from core import fulltext
 from core.cache import current_data_version
@@ -47,28 +46,8 @@ PER_PAGE = 20
 MAX_PAGE = 500  # deeper pages are refused (404) before any query: add words instead
 SUGGESTIONS = 5
 SUGGESTION_SIMILARITY = 0.3
-# Hits of one type are counted up to the deepest page that can be shown; a larger count reads
-# "more than 10,000" (``count_text``), so a common term costs a bounded count, and the ranking a
-# bounded top-N sort, instead of a sort of every hit that spilled to disk (bench/README.md).
-COUNT_CAP = MAX_PAGE * PER_PAGE
 CACHE_MIN_HITS = 1_000
 CACHE_SECONDS = 3600  # keys carry the data version: a write is seen at once whatever this is
-
-
-def count_text(count: int) -> str:
-    """A count of hits as shown: exact up to ``COUNT_CAP``, beyond it "more than 10,000"."""
-    return gettext("more than %(count)s") % {"count": intcomma(COUNT_CAP)} if count > COUNT_CAP else intcomma(count)
-
-
-class CappedCount(Subquery):
-    """``(SELECT count(*) FROM (<the hits, at most COUNT_CAP + 1>))``: uncorrelated, so PostgreSQL
-    runs it once per statement (an InitPlan), and it stops at the cap."""
-
-    template = "(SELECT count(*) FROM (%(subquery)s) AS ckb_capped)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset):
-        super().__init__(queryset.order_by().values("pk")[: COUNT_CAP + 1])
 
 
 @dataclass
@@ -94,10 +73,6 @@ class Group:
     def shown(self) -> list[Hit]:
         return self.hits[:SHOWN_PER_TYPE]
 
-    @property
-    def count_text(self) -> str:
-        return count_text(self.count)
-
 
 @dataclass
 class Results:
@@ -111,14 +86,6 @@ class Results:
     @property
     def total(self) -> int:
         return sum(group.count for group in self.groups)
-
-    @property
-    def total_text(self) -> str:
-        """The total as shown: "more than" when a type's count reached the cap."""
-        if any(group.count > COUNT_CAP for group in self.groups):
-            at_least = sum(min(group.count, COUNT_CAP) for group in self.groups)
-            return gettext("more than %(count)s") % {"count": intcomma(at_least)}
-        return intcomma(self.total)
 
     @property
     def best(self) -> list[Hit]:
@@ -146,11 +113,7 @@ class TypePage:
 
     @property
     def pages(self) -> int:
-        return min(MAX_PAGE, max(1, -(-self.count // PER_PAGE)))
-
-    @property
-    def count_text(self) -> str:
-        return count_text(self.count)
+        return max(1, -(-self.count // PER_PAGE))
 
     @property
     def has_previous(self) -> bool:
@@ -256,13 +219,16 @@ def _matching(spec: SearchSpec, text: SearchText, user):
 
 def _hits(spec: SearchSpec, text: SearchText, user):
     body = Plain(spec.body_text())
-    matching = _matching(spec, text, user)
-    return matching.annotate(
-        search_total=CappedCount(matching),
-        search_body=body,
-        marked_title=Headline(spec.title_config, F(spec.title), text, whole=True),
-        marked_body=Headline(spec.config, body, text),
-    ).order_by("-search_rank", "pk")
+    return (
+        _matching(spec, text, user)
+        .annotate(
+            search_total=Window(Count("pk")),
+            search_body=body,
+            marked_title=Headline(spec.title_config, F(spec.title), text, whole=True),
+            marked_body=Headline(spec.config, body, text),
+        )
+        .order_by("-search_rank", "pk")
+    )
 
 
 def _hit(spec: SearchSpec, row) -> Hit:
