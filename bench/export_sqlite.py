@@ -29,7 +29,9 @@ CREATE INDEX organisation_kind_country ON organisation (kind, country);
 CREATE INDEX organisation_country ON organisation (country);
 CREATE INDEX organisation_region ON organisation (region);
 CREATE INDEX organisation_name ON organisation (name);
-CREATE VIRTUAL TABLE organisation_fts USING fts5(name, acronym, content='organisation', content_rowid='id');
+-- Datasette finds the FTS table of a table by `content="organisation"` in double quotes (or
+-- brackets); single quotes leave its ?_search= silently ignored.
+CREATE VIRTUAL TABLE organisation_fts USING fts5(name, acronym, content="organisation", content_rowid='id');
 INSERT INTO organisation_fts (rowid, name, acronym) SELECT id, name, acronym FROM organisation;
 ANALYZE;
 """

@@ -18,26 +18,32 @@ from bench.common import (
     BASE,
     BENCH_CACHE,
     BIN,
-    CACHE,
     DATASETTE_PORT,
     LOAD_SECONDS,
     LOAD_THREADS,
+    LOG,
+    ONLY,
     PORT,
     RUNS,
+    SCALE,
     SECRET_KEY,
     SQLITE,
+    STATE,
     UNCACHED,
     N,
     bench_database_url,
     ensure_database,
+    generated_marker,
     load_average,
     port_is_free,
     prepare,
+    scaled_url,
     setup_django,
     timings,
     wait_for,
 )
 from bench.load import load_test
+from bench.scale import measure_pages, print_table, use_database
 
 
 def pages() -> dict:
@@ -83,12 +89,14 @@ def pages() -> dict:
 def query_counts(urls: dict) -> tuple[dict, list[str]]:
     """Queries per page through the test client in-process, against the same database, and the
     SQL of the three-filter partner list."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client, counts, sql = Client(), {}, []
     for name, url in urls.items():
+        cache.clear()  # counted uncached, as timed uncached (and never another scale's entries)
         with CaptureQueriesContext(connection) as ctx:
             client.get(url, HTTP_HOST="127.0.0.1")
         counts[name] = len(ctx)
@@ -165,17 +173,6 @@ def start_server(env: dict, log):
     return subprocess.Popen([str(BIN / "gunicorn"), *config], cwd=BASE, env=server_env, stdout=log, stderr=log)
 
 
-def page_timings(urls: dict, counts: dict) -> dict:
-    print(f"\nMachine: {os.cpu_count()} CPUs, load average {load_average()} at the start of the timings")
-    print(f"\nPage timings: {N} sequential requests each after a warm-up, {RUNS} run(s); ms on loopback")
-    print(f"{'page':<24} {'median':>8} {'p95':>8} {'queries':>8} status")
-    results = {}
-    for name, path in urls.items():
-        results[name] = r = timings(PORT, path)
-        print(f"{name:<24} {r['median']:8.1f} {r['p95']:8.1f} {counts[name]:8d} {r['status']}  {path}")
-    return results
-
-
 def compare_three_filters(url: str, ours: float, eco, cookie: dict, three_filter_sql: list[str]) -> None:
     admin_path = (
         f"/admin/clusters/organisation/?country__exact=FR&kind__exact=cluster&ecosystems__id__exact={eco.pk}&_facets=1"
@@ -188,16 +185,17 @@ def compare_three_filters(url: str, ours: float, eco, cookie: dict, three_filter
     print(f"  ours/admin {ours / admin['median']:.2f}; ours/raw SQL {ours / raw:.2f}")
 
 
-def compare_datasette(ours: float, eco, log):
-    """The same three-filter list in Datasette over a SQLite export; returns its process."""
+def compare_datasette(url: str, ours: dict, eco, log):
+    """The same three-filter list, and a full-text search, in Datasette over a SQLite export of
+    the 1x database; ``ours``: our uncached figures by page name. Returns Datasette's process."""
     if not shutil.which("datasette", path=str(BIN)):
         print("  Datasette not installed (pip install -r requirements-bench.txt); comparison skipped.")
         return None
     from bench.export_sqlite import export
 
-    if not SQLITE.exists() or SQLITE.stat().st_mtime < CACHE.stat().st_mtime:
+    if not SQLITE.exists() or SQLITE.stat().st_mtime < generated_marker(url).stat().st_mtime:
         started = time.perf_counter()
-        export(SQLITE)
+        export(SQLITE, url)
         print(f"  SQLite export for Datasette: {time.perf_counter() - started:.0f} s")
     datasette = subprocess.Popen(
         [str(BIN / "datasette"), "serve", str(SQLITE), "-h", "127.0.0.1", "-p", str(DATASETTE_PORT)]
@@ -212,9 +210,30 @@ def compare_datasette(ours: float, eco, log):
         "&_size=25&_sort=name"
     )
     ds = timings(DATASETTE_PORT, ds_path)
+    three = ours["partners, 3 filters"]["uncached"]["median"]
     print(f"  Datasette (same filters and facets, JSON) {ds['median']:.1f} ms ({ds['status']})")
-    print(f"  ours/Datasette {ours / ds['median']:.2f}")
+    print(f"  ours (uncached)/Datasette {three / ds['median']:.2f}")
+    # Full-text search: Datasette's FTS5 over organisation names and acronyms, ranked, first page
+    # with the total; ours searches every kind of record (organisations, visits, funding) with
+    # typo correction, so it answers a larger question.
+    search = timings(DATASETTE_PORT, f"/{SQLITE.stem}/organisation.json?_search=cluster&_size=25&_sort_by_rank=1")
+    found = datasette_count(f"/{SQLITE.stem}/organisation.json?_search=cluster&_size=1")
+    common = ours["search, common term"]["uncached"]["median"]
+    print(f"\nSearch 'cluster': Datasette FTS5 (organisations, JSON) {search['median']:.1f} ms, {found:,} hits")
+    print(f"  ours (uncached, every kind of record) {common:.1f} ms; ours/Datasette {common / search['median']:.2f}")
     return datasette
+
+
+def datasette_count(path: str) -> int:
+    """The filtered_table_rows_count Datasette gives for ``path`` (0 when search is off)."""
+    import json
+    from http.client import HTTPConnection
+
+    conn = HTTPConnection("127.0.0.1", DATASETTE_PORT, timeout=60)
+    conn.request("GET", path)
+    body = json.loads(conn.getresponse().read())
+    conn.close()
+    return body.get("filtered_table_rows_count") or 0
 
 
 def load_tests(mix: list[str], worker_pids) -> None:
@@ -247,44 +266,68 @@ def load_tests(mix: list[str], worker_pids) -> None:
         print(f"  peak worker RSS {load['peak_worker_rss_mb']:.0f} MB (largest of the runs)")
 
 
+def serve_and_time(url: str, env: dict, scale: int, log) -> tuple:
+    """Query counts in-process, then a server on ``url`` and the page table; returns the results,
+    the URLs, the three-filter SQL and the running server."""
+    use_database(url)
+    urls = pages()
+    counts, three_filter_sql = query_counts(urls)
+    server = start_server({**env, "DATABASE_URL": url}, log)
+    try:
+        wait_for(PORT, "/health/", timeout=180)  # a loaded machine starts gunicorn slowly
+        if server.poll() is not None:
+            sys.exit(f"gunicorn exited; see {LOG}")
+        results = measure_pages(PORT, url, urls, counts, scale)
+    except BaseException:
+        stop(server)
+        raise
+    return results, urls, three_filter_sql, server
+
+
+def stop(process) -> None:
+    if process:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def main() -> None:
     url = bench_database_url()
-    ensure_database(url)
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET_KEY}
+    scales = [1] if SCALE == 1 else [SCALE, 1]  # 1x last: its server stays up for the rest
+    env = {**os.environ, "SECRET_KEY": SECRET_KEY}
     env.pop("DJANGO_ENV", None)
-    prepare(env)
+    for scale in scales:
+        ensure_database(scaled_url(url, scale))
+        prepare({**env, "DATABASE_URL": scaled_url(url, scale)}, scale)
     setup_django(url)
     import psutil
 
-    urls = pages()
-    counts, three_filter_sql = query_counts(urls)
-    cookie = admin_cookie()
-    from clusters.models import Ecosystem
-
-    eco = Ecosystem.objects.order_by("position", "pk").first()
-    log = open(BASE / ".venv" / "bench-gunicorn.log", "w")  # noqa: SIM115 - open for the server's life
-    server = start_server(env, log)
-    datasette = None
+    STATE.mkdir(parents=True, exist_ok=True)
+    log = open(LOG, "w")  # noqa: SIM115 - open for the server's life
+    by_scale, server, datasette = {}, None, None
     try:
-        wait_for(PORT, "/health/")
-        if server.poll() is not None:
-            sys.exit("gunicorn exited; see .venv/bench-gunicorn.log")
+        for scale in scales:
+            stop(server)
+            by_scale[scale], urls, three_filter_sql, server = serve_and_time(scaled_url(url, scale), env, scale, log)
+        print_table(by_scale)
+        if ONLY == "pages":
+            return
+        from clusters.models import Ecosystem
+
+        cookie = admin_cookie()
+        eco = Ecosystem.objects.order_by("position", "pk").first()
         master = psutil.Process(server.pid)
 
         def worker_pids():
             return [c.pid for c in master.children()]
 
-        results = page_timings(urls, counts)
-        ours = results["partners, 3 filters"]["median"]
+        ours = by_scale[1]["partners, 3 filters"]["uncached"]["median"]
         compare_three_filters(url, ours, eco, cookie, three_filter_sql)
-        datasette = compare_datasette(ours, eco, log)
+        datasette = compare_datasette(url, by_scale[1], eco, log)
         load_tests([urls[k] for k in MIX], worker_pids)
         print(f"\nLoad average at the end: {load_average()}")
     finally:
-        for process in (server, datasette):
-            if process:
-                process.terminate()
-                process.wait(timeout=30)
+        stop(server)
+        stop(datasette)
 
 
 if __name__ == "__main__":

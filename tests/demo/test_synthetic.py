@@ -103,6 +103,20 @@ def test_generating_twice_is_refused():
         call_command("generate_data", *[f"--{k}={v}" for k, v in SMALL.items()], verbosity=0)
 
 
+def test_scale_multiplies_every_size_and_if_missing_keeps_rows_of_those_sizes():
+    tiny = {"organisations": 20, "visits": 5, "instruments": 2, "calls": 3, "projects": 1}
+    args = [f"--{k}={v}" for k, v in tiny.items()]
+    call_command("generate_data", *args, "--scale=2", verbosity=0)
+    assert list(synthetic.counts().values()) == [2 * n for n in tiny.values()]
+    first = snapshot()
+    # A database copied from one of these sizes: nothing removed, nothing generated.
+    call_command("generate_data", *args, "--scale=2", "--if-missing", "--replace", verbosity=0)
+    assert snapshot() == first
+    # Other sizes: --replace regenerates.
+    call_command("generate_data", *args, "--if-missing", "--replace", verbosity=0)
+    assert list(synthetic.counts().values()) == list(tiny.values())
+
+
 def queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200

@@ -15,6 +15,12 @@ class Command(BaseCommand):
         for name, default in synthetic.DEFAULT_SIZES.items():
             parser.add_argument(f"--{name}", type=int, default=default, help=f"How many (default {default:,}).")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--scale", type=int, default=1, help="Multiply every size (the bench's BENCH_SCALE).")
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Do nothing when the synthetic rows already number these sizes (a database copied from one).",
+        )
         parser.add_argument("--remove", action="store_true", help="Delete every synthetic row, and nothing else.")
         parser.add_argument(
             "--replace", action="store_true", help="Remove existing synthetic rows first instead of refusing."
@@ -28,6 +34,10 @@ class Command(BaseCommand):
             total = sum(deleted.values())
             self.stdout.write(f"Removed {total:,} synthetic rows in {time.perf_counter() - started:.1f} s.")
             return
+        sizes = {name: options[name] * options["scale"] for name in synthetic.DEFAULT_SIZES}
+        if options["if_missing"] and list(synthetic.counts().values()) == list(sizes.values()):
+            self.stdout.write("Synthetic data of these sizes already there; nothing generated.")
+            return
         if synthetic.exists():
             if not options["replace"]:
                 raise CommandError(
@@ -36,7 +46,6 @@ class Command(BaseCommand):
                     + "). Run with --remove first, or with --replace."
                 )
             synthetic.remove(report=report)
-        sizes = {name: options[name] for name in synthetic.DEFAULT_SIZES}
         synthetic.Generator(seed=options["seed"], report=report, **sizes).run()
         self.stdout.write(
             self.style.SUCCESS(
