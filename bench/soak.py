@@ -3,7 +3,8 @@ editor writing through the admin in a loop, against two production gunicorn serv
 PostgreSQL and one Redis, while PostgreSQL is restarted twice and Redis once. Prints: requests,
 errors by status, the seconds of errors around each restart, p50/p95/p99 outside the restarts,
 writes acknowledged and writes found afterwards in the database. Asserts nothing; the exit status
-is 1 when an acknowledged write is missing or an error fell outside the restart windows.
+is 1 when an acknowledged write is missing, an error fell outside the restart windows or a
+signed-in user was signed out.
 
 Everything runs on servers of its own in a temporary directory (bench/soak_services.py): the
 machine's PostgreSQL and Redis are never restarted. Knobs: SOAK_SECONDS, SOAK_READERS (anonymous
@@ -141,7 +142,19 @@ def run_load(ports, pages, postgres, redis, run: str):
     stop.set()
     for thread in threads:
         thread.join()
-    return recorder.records, events, editor.writes, time.monotonic() - started, started
+    # Restarts must sign nobody out (sessions in the database, read through Redis): every signed-in
+    # client still reaches a page for signed-in users only, on both servers.
+    checks = [(c, "/accounts/profile/") for c in signed] + [(editor.client, "/admin/")]
+    signed_in = sum(c.request(port, path, record=False)[0] == 200 for c, path in checks for port in ports)
+    print(f"  still signed in after the run: {signed_in} of {len(checks) * len(ports)} (client, server) pairs")
+    return (
+        recorder.records,
+        events,
+        editor.writes,
+        time.monotonic() - started,
+        started,
+        len(checks) * len(ports) - signed_in,
+    )
 
 
 def verify(url: str, writes) -> tuple[int, list[str]]:
@@ -261,9 +274,9 @@ def main() -> None:
             server.wait()
         ports = [s.port for s in servers]
         print(f"PostgreSQL :{postgres.port}, Redis :{redis.port}, gunicorn :{ports[0]} and :{ports[1]}", flush=True)
-        records, events, writes, elapsed, started = run_load(ports, pages, postgres, redis, run)
+        records, events, writes, elapsed, started, signed_out = run_load(ports, pages, postgres, redis, run)
         found, lost = verify(postgres.url("ckb_soak"), writes)
-        ok = report(records, events, writes, found, lost, elapsed, started)
+        ok = report(records, events, writes, found, lost, elapsed, started) and not signed_out
     finally:
         for server in servers:
             server.stop()
@@ -275,7 +288,7 @@ def main() -> None:
         else:
             shutil.rmtree(directory, ignore_errors=True)
     if not ok:
-        print("\nSOAK FAILED: an acknowledged write is missing or an error fell outside the restarts")
+        print("\nSOAK FAILED: an acknowledged write lost, an error outside the restarts or a user signed out")
     sys.exit(0 if ok else 1)
 
 
