@@ -20,6 +20,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -227,6 +228,7 @@ def report(records, events, writes, found, lost, elapsed, started) -> bool:
     print(f"Requests: {len(records)} ({len(records) / elapsed:.1f}/s; {roles})")
     print(f"By status: {', '.join(f'{k}: {v}' for k, v in sorted(statuses.items()))}")
     around, outside = restart_errors(records, events)
+    print(f"Errors (5xx or no answer): {sum(len(errors) for *_, errors in around) + len(outside)}")
     for what, begun, over, errors in around:
         line = f"  {what} restart at {begun - started:.0f} s, {over - begun:.1f} s until back: {len(errors)} errors"
         if errors:
@@ -257,6 +259,8 @@ def report(records, events, writes, found, lost, elapsed, started) -> bool:
 
 def main() -> None:
     run = time.strftime("%H%M%S")
+    # Stopped with SIGTERM (or SIGINT, which a shell's background job ignores): clean up all the same.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("soak stopped"))
     directory = Path(tempfile.mkdtemp(prefix="ckb-soak-"))
     directory.chmod(0o755)  # PostgreSQL runs as its own user when we are root
     print(f"Soak {SECONDS} s in {directory}; load average {load_average()} at the start ({os.cpu_count()} CPUs)")

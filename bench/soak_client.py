@@ -33,6 +33,11 @@ class Recorder:
             self.records.append(record)
 
 
+def page_name(path: str) -> str:
+    """The path, with an admin page's query and record ids left out (one name per admin page)."""
+    return re.sub(r"/\d+/", "/<id>/", path.split("?")[0]) if path.startswith("/admin/") else path
+
+
 class Client:
     """One reader or editor: its cookies, one keep-alive connection per server, no redirects
     followed. ``request`` never raises on a failed connection: it records status 0."""
@@ -77,9 +82,7 @@ class Client:
             response = None
         status, text, response_headers = response or (0, "", {})
         if record:
-            self.recorder.add(
-                Record(started, time.monotonic(), status, self.role, path.split("?")[0] if "/admin/" in path else path)
-            )
+            self.recorder.add(Record(started, time.monotonic(), status, self.role, page_name(path)))
         return status, text, response_headers
 
     def _send(self, port: int, method: str, path: str, body, headers) -> tuple[int, str, dict]:

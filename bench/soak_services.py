@@ -145,7 +145,7 @@ class AppServer:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # graceful: in-flight requests finish
+            self.process.send_signal(signal.SIGINT)  # quick shutdown: the load is over by now
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
