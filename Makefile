@@ -84,6 +84,13 @@ RUNS ?= 5
 bench-run-time:
 	$(PYTHON) bench/make_run_time.py --runs $(RUNS)
 
+# Soak (bench/soak.py): SOAK_SECONDS (600) of mixed browsing and an editor writing, on two production
+# gunicorn servers with their own PostgreSQL (restarted twice) and Redis (restarted once), all in a
+# temporary directory on free ports; prints errors around each restart and acknowledged writes lost.
+.PHONY: soak
+soak: install
+	$(BIN)/python -m bench.soak
+
 # Stop the embedded PostgreSQL (it is otherwise left running for the next command).
 db-stop:
 	$(BIN)/python -m config.embedded_db stop
