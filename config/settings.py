@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whole pages for anonymous GETs, keyed by URL, language and data version (core/cache.py);
+    # Whole pages for GETs, keyed by URL, language, data version and role (core/cache.py);
     # inside CSRF (a fresh token on every hit), outside messages (a message cookie skips it).
     "core.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
