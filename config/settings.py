@@ -164,9 +164,9 @@ CACHES["default"]["KEY_PREFIX"] = (
         "|".join(str(DATABASES["default"].get(k) or "") for k in ("HOST", "PORT", "NAME")).encode()
     ).hexdigest()[:12]
 )
-# Sessions: in the database; with Redis, read through it (cached_db: written to both, so a
-# Redis restart signs nobody out).
-if REDIS_URL:
+# Sessions: in the database, read through a shared cache when there is one (Redis, CACHE_DIR):
+# written to both, so a cache restart signs nobody out; a signed-in page hit reads no session row.
+if REDIS_URL or CACHE_DIR:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

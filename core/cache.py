@@ -35,6 +35,7 @@ from hashlib import sha256
 
 import pgtrigger
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -124,10 +125,11 @@ def role_of(user) -> str:
     return CONTACTS if can_see_contacts(user) else READER
 
 
-def page_role(request) -> str | None:
+def page_role(request, version) -> str | None:
     """The role ``request`` is served under from the page cache, or None when it is not: another
     method, a skipped path, a cookie besides the language, CSRF and session ones, a session
-    without a sign-in, a message waiting to be shown, a reader's own pages."""
+    without a sign-in, a message waiting to be shown, a reader's own pages. ``version()`` gives
+    the data version; it is read only for a request that may be served from the cache."""
     if request.method != "GET" or request.path.startswith(SKIPPED_PREFIXES):
         return None
     cookies = set(request.COOKIES) - {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
@@ -135,9 +137,36 @@ def page_role(request) -> str | None:
         return ANONYMOUS
     if cookies != {settings.SESSION_COOKIE_NAME} or request.path.startswith(PERSONAL_PREFIXES):
         return None
-    if not request.user.is_authenticated or request.session.get("_messages"):
+    if request.session.get("_messages") or not request.session.get(SESSION_KEY):
         return None
-    return role_of(request.user)
+    return _signed_in_role(request, version())
+
+
+def _signed_in_role(request, version: int) -> str | None:
+    """The role of the session's sign-in, remembered under the data version and the sign-in's
+    user, backend and password hash: any change to a user, their groups or addresses changes the
+    version, a new password the hash. A hit costs no query; a miss loads the user as Django's
+    authentication middleware does (and None if that finds the sign-in no longer valid)."""
+    session = request.session
+    sign_in = (session.get(SESSION_KEY), session.get(BACKEND_SESSION_KEY), session.get(HASH_SESSION_KEY))
+    if sign_in[1] not in settings.AUTHENTICATION_BACKENDS:
+        return None
+    digest = sha256(repr((*sign_in, settings.SECRET_KEY)).encode()).hexdigest()
+    key = f"role:{version}:{digest}"
+    role = cache.get(key)
+    if role is None:
+        if not request.user.is_authenticated:
+            return None
+        role = role_of(request.user)
+        cache.set(key, role, settings.PAGE_CACHE_SECONDS)
+    request.page_cache_reader = int(sign_in[0])
+    return role
+
+
+def reader_pk(request) -> int | None:
+    """The signed-in reader's id for a hole's filler, without loading the user on a page cache hit
+    (the sign-in was checked by ``_signed_in_role``)."""
+    return getattr(request, "page_cache_reader", None) or request.user.pk
 
 
 def _storable(request, response, role: str) -> bool:
@@ -199,11 +228,10 @@ class PageCacheMiddleware:
         if not seconds:
             return self.get_response(request)
         try:
-            role = page_role(request)
+            role = page_role(request, current_data_version)
             if role is None:
                 return self.get_response(request)
-            version = current_data_version()
-            key = self._key(request, version, role)
+            key = self._key(request, current_data_version(), role)
             cached = cache.get(key)
             if cached is not None:
                 return _personal(self._hit(request, *cached), role)

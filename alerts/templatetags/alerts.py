@@ -11,7 +11,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from alerts import sources
+from alerts.models import Follow
 from core import holes
+from core.cache import reader_pk
 
 register = template.Library()
 
@@ -74,6 +76,6 @@ def fill_follow(request, arg: str) -> str:
 
 
 def _follow_html(request, pk: int, slug: str) -> str:
-    follow = request.user.follows.filter(organisation_id=pk).order_by("pk").only("pk").first()
+    follow = Follow.objects.filter(user_id=reader_pk(request), organisation_id=pk).order_by("pk").only("pk").first()
     context = {"show": True, "signed_in": True, "organisation": {"slug": slug}, "follow": follow}
     return render_to_string(FOLLOW_TEMPLATE, {**context, "csrf_token": get_token(request)})
