@@ -8,7 +8,10 @@ class AlertsConfig(AppConfig):
 
     def ready(self):
         from alerts.personal_data import follows, saved_searches
-        from core import personal_data
+        from alerts.templatetags.alerts import fill_follow
+        from core import holes, personal_data
+
+        holes.register("follow", fill_follow)
 
         personal_data.register("saved_searches", saved_searches)
         personal_data.register("follows", follows)

@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whole pages for anonymous GETs, keyed by URL, language and data version (core/cache.py);
+    # Whole pages for GETs, keyed by URL, language, data version and role (core/cache.py);
     # inside CSRF (a fresh token on every hit), outside messages (a message cookie skips it).
     "core.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,9 +166,9 @@ CACHES["default"]["KEY_PREFIX"] = (
         "|".join(str(DATABASES["default"].get(k) or "") for k in ("HOST", "PORT", "NAME")).encode()
     ).hexdigest()[:12]
 )
-# Sessions: in the database; with Redis, read through it (cached_db: written to both, so a
-# Redis restart signs nobody out).
-if REDIS_URL:
+# Sessions: in the database, read through a shared cache when there is one (Redis, CACHE_DIR):
+# written to both, so a cache restart signs nobody out; a signed-in page hit reads no session row.
+if REDIS_URL or CACHE_DIR:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

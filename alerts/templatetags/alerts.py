@@ -5,10 +5,15 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.shortcuts import resolve_url
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from alerts import sources
+from alerts.models import Follow
+from core import holes
+from core.cache import reader_pk
 
 register = template.Library()
 
@@ -47,18 +52,30 @@ def save_search_control(context):
     }
 
 
-@register.inclusion_tag("alerts/includes/follow_button.html", takes_context=True)
+FOLLOW_TEMPLATE = "alerts/includes/follow_button.html"
+
+
+@register.simple_tag(takes_context=True)
 def follow_button(context, organisation):
+    """For a signed-in reader, Follow or Unfollow: a personal hole of the cached page (core.holes),
+    filled for each reader by ``fill_follow``; for anyone else, a link to sign in."""
     request = context.get("request")
     if request is None:
-        return {"show": False}
+        return ""
     if not request.user.is_authenticated:
-        return {"show": True, "sign_in_url": _sign_in_url(request), "organisation": organisation}
-    follow = request.user.follows.filter(organisation=organisation).first()
-    return {
-        "show": True,
-        "signed_in": True,
-        "organisation": organisation,
-        "follow": follow,
-        "csrf_token": context.get("csrf_token"),
-    }
+        sign_in = {"show": True, "sign_in_url": _sign_in_url(request), "organisation": organisation}
+        return render_to_string(FOLLOW_TEMPLATE, sign_in)
+    arg = f"{organisation.pk}:{organisation.slug}"
+    return holes.personal("follow", arg, _follow_html(request, organisation.pk, organisation.slug))
+
+
+def fill_follow(request, arg: str) -> str:
+    """The hole ``follow`` (an organisation's "pk:slug") for the reader of ``request``: one query."""
+    pk, slug = arg.split(":", 1)
+    return _follow_html(request, int(pk), slug)
+
+
+def _follow_html(request, pk: int, slug: str) -> str:
+    follow = Follow.objects.filter(user_id=reader_pk(request), organisation_id=pk).order_by("pk").only("pk").first()
+    context = {"show": True, "signed_in": True, "organisation": {"slug": slug}, "follow": follow}
+    return render_to_string(FOLLOW_TEMPLATE, {**context, "csrf_token": get_token(request)})

@@ -151,7 +151,9 @@ def test_staff_cannot_delete_themselves_here(client, django_user_model):
     assert django_user_model.objects.filter(pk=staff.pk).exists()
 
 
-def test_signed_in_readers_bypass_the_page_cache_and_see_contacts(client, make_user, settings):
+def test_with_the_page_cache_on_signed_in_readers_see_contacts_and_anonymous_readers_do_not(
+    client, make_user, settings
+):
     from clusters.models import ContactPerson
     from tests import factories
 

@@ -71,5 +71,7 @@ def test_redis_url_a_shared_media_root_and_a_bucket_switch_to_shared_stores(tmp_
     }
 
 
-def test_a_cache_dir_is_the_degrading_cache_on_disk(tmp_path):
-    assert configured(CACHE_DIR=str(tmp_path))["cache"] == "DegradingFileBasedCache"
+def test_a_cache_dir_is_the_degrading_cache_on_disk_and_sessions_read_through_it(tmp_path):
+    found = configured(CACHE_DIR=str(tmp_path))
+    assert found["cache"] == "DegradingFileBasedCache"
+    assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
