@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "freshness",
     "intake",
     "alerts",
+    "discovery",
     "accounts",
     "demo",
     "ops",

@@ -9,7 +9,18 @@ admin.site.index_title = "Records"
 handler500 = "config.errors.server_error"
 
 # The apps whose pages sit at the site's root (each urls.py names its own paths), tried in this order.
-ROOT_APPS = ["home", "globalsearch", "insights", "freshness", "ops", "alerts", "clusters", "funding", "visits"]
+ROOT_APPS = [
+    "home",
+    "globalsearch",
+    "insights",
+    "freshness",
+    "ops",
+    "alerts",
+    "discovery",
+    "clusters",
+    "funding",
+    "visits",
+]
 
 # No static() for MEDIA_URL, even in DEBUG: visit attachments are served only through
 # visits:attachment, which refuses a draft's files to the public.
