@@ -37,14 +37,14 @@ WITH mine AS (
 ), candidates AS (
     SELECT id FROM tagged UNION SELECT id FROM funded UNION SELECT id FROM via
     UNION SELECT id FROM {organisations} WHERE ecosystem_ids && %(ecosystems)s::bigint[]
-    UNION SELECT id FROM {organisations} WHERE country = ANY(%(targets)s) OR country = %(country)s
-    UNION SELECT id FROM {organisations} WHERE %(country)s <> '' AND target_countries LIKE %(country_like)s
+    UNION SELECT id FROM {organisations} WHERE country = ANY(%(targets)s) OR country = %(home)s
+    UNION SELECT id FROM {organisations} WHERE %(home)s::text IS NOT NULL AND target_countries LIKE %(home_like)s
 ), scored AS (
     SELECT o.id, o.name, o.acronym, o.slug, o.kind, o.country, o.sort_name,
            ARRAY(SELECT e FROM unnest(o.ecosystem_ids) AS e WHERE e = ANY(%(ecosystems)s) ORDER BY e) AS ecosystems,
            COALESCE(t.names, '{{}}') AS tags, COALESCE(f.ids, '{{}}') AS instruments, COALESCE(v.n, 0) AS vias,
-           o.country = ANY(%(targets)s) AS target, o.country = %(country)s AND %(country)s <> '' AS same_country,
-           %(country)s <> '' AND %(country)s = ANY(string_to_array(o.target_countries, ',')) AS targeted
+           o.country = ANY(%(targets)s) AS target, COALESCE(o.country = %(home)s, false) AS same_country,
+           COALESCE(%(home)s = ANY(string_to_array(o.target_countries, ',')), false) AS targeted
     FROM candidates AS c JOIN {organisations} AS o ON o.id = c.id
     LEFT JOIN tagged AS t ON t.id = o.id LEFT JOIN funded AS f ON f.id = o.id LEFT JOIN via AS v ON v.id = o.id
     WHERE o.id <> %(pk)s AND NOT o.id = ANY(%(exclude)s) {filters}
@@ -104,8 +104,8 @@ def _score(org, graph: Neighbourhood, *, countries, kinds, limit: int) -> list[d
         "via_counts": [len(graph.vias[pk]) for pk in via_ids],
         "ecosystems": list(org.ecosystem_ids),
         "targets": [c.code for c in org.target_countries],
-        "country": org.country.code or "",
-        "country_like": f"%{org.country.code}%",
+        "home": org.country.code or None,  # no country: none of the country reasons
+        "home_like": f"%{org.country.code}%",
         "exclude": sorted(graph.partners),
         "countries": list(countries),
         "kinds": list(kinds),
