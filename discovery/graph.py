@@ -4,11 +4,12 @@ events (the participation rule, ``clusters.participation.participation_links``, 
 (``funding.models.ProjectPartner``). One query per hop, whatever the number of organisations.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
 
+from clusters.models import Organisation
 from clusters.participation import participation_links
 from funding.models import Project, ProjectPartner
 from visits.models import Visit
@@ -128,10 +129,11 @@ class Neighbourhood:
     instruments: set[int]
     vias: dict[int, set[int]]
     hidden_projects: set[int]
+    partner_countries: list[str]  # most partners first
 
 
 def neighbourhood(org_pk: int, hide: int | None = None) -> Neighbourhood:
-    """``org_pk``'s partners and partners of partners; two queries. ``hide`` (an organisation
+    """``org_pk``'s partners, their countries and partners of partners; three queries. ``hide`` (an organisation
     id, for the offline evaluation) takes the link between the two out of the graph: every
     visit or project both took part in is ignored, in both hops."""
     own = events_of([org_pk])
@@ -147,4 +149,10 @@ def neighbourhood(org_pk: int, hide: int | None = None) -> Neighbourhood:
         for other in event.organisations - partners - {org_pk}:
             vias[other] |= through
     hidden_projects = {pk for kind, pk in hidden if kind == PROJECT}
-    return Neighbourhood(partners, instruments, dict(vias), hidden_projects)
+    countries = Counter(
+        Organisation.objects.filter(pk__in=sorted(partners) or [0])
+        .exclude(country="")
+        .values_list("country", flat=True)
+    )
+    ranked = sorted(countries, key=lambda c: (-countries[c], c))
+    return Neighbourhood(partners, instruments, dict(vias), hidden_projects, ranked)

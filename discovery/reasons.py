@@ -73,6 +73,8 @@ class Reason:
             return _("Seeks partners in %(country)s") % {"country": Country(self.evidence[0]).name}
         if self.key == "country":
             return _("Also in %(country)s") % {"country": Country(self.evidence[0]).name}
+        if self.key == "partner_country":
+            return _("In %(country)s, where it has partners") % {"country": Country(self.evidence[0]).name}
         if self.key == "label":
             return _("Holds a current label")
         return _("Last active in %(year)s (visit or project)") % {"year": self.evidence[0]}

@@ -2,9 +2,9 @@
 their points (the weights and caps: ``discovery.weights``).
 
 Existing partners (any published visit or project shared, ``discovery.graph``) are left out.
-The database scores every organisation with one of the first seven reasons and keeps the best
+The database scores every organisation with one of the first eight reasons and keeps the best
 ``SHORTLIST``; the label and activity points, at most 2.5, are added to those and the list
-sorted again. Six queries, whatever the number of organisations.
+sorted again. Seven queries, whatever the number of organisations.
 """
 
 import datetime
@@ -45,7 +45,8 @@ WITH mine AS (
            ARRAY(SELECT e FROM unnest(o.ecosystem_ids) AS e WHERE e = ANY(%(ecosystems)s) ORDER BY e) AS ecosystems,
            COALESCE(t.names, '{{}}') AS tags, COALESCE(f.ids, '{{}}') AS instruments, COALESCE(v.n, 0) AS vias,
            o.country = ANY(%(targets)s) AS target, COALESCE(o.country = %(home)s, false) AS same_country,
-           COALESCE(%(home)s = ANY(string_to_array(o.target_countries, ',')), false) AS targeted
+           COALESCE(%(home)s = ANY(string_to_array(o.target_countries, ',')), false) AS targeted,
+           o.country = ANY(%(partner_countries)s) AS partner_country
     FROM candidates AS c JOIN {organisations} AS o ON o.id = c.id
     LEFT JOIN tagged AS t ON t.id = o.id LEFT JOIN funded AS f ON f.id = o.id LEFT JOIN via AS v ON v.id = o.id
     WHERE o.id <> %(pk)s AND NOT o.id = ANY(%(exclude)s) {filters}
@@ -55,7 +56,8 @@ SELECT *, LEAST(vias, %(cap_via)s) * %(w_via)s
         + LEAST(cardinality(ecosystems), %(cap_ecosystem)s) * %(w_ecosystem)s
         + LEAST(cardinality(tags), %(cap_tag)s) * %(w_tag)s
         + CASE WHEN target THEN %(w_target)s ELSE 0 END + CASE WHEN same_country THEN %(w_country)s ELSE 0 END
-        + CASE WHEN targeted THEN %(w_targeted)s ELSE 0 END AS score
+        + CASE WHEN targeted THEN %(w_targeted)s ELSE 0 END
+        + CASE WHEN partner_country THEN %(w_partner_country)s ELSE 0 END AS score
 FROM scored ORDER BY score DESC, sort_name, id LIMIT %(limit)s
 """
 
@@ -69,16 +71,18 @@ BROAD_SQL = (
     " UNION (SELECT id FROM {organisations} AS o WHERE {condition} AND o.id <> %(pk)s"
     " AND NOT o.id = ANY(%(exclude)s) {filters} ORDER BY o.sort_name, o.id LIMIT %(broad)s)"
 )
-BROAD = 200
+BROAD = 100
 # A topic tags up to half the organisations at 100,000 (48,000 rows for one tag): per tag, the
 # first ``PER_TAG`` organisations it tags (by id) are candidates; a rarer tag counts in full.
-PER_TAG = 500
+PER_TAG = 300
+# Partners in many countries: the candidates of the first five (most partners) are read.
+PARTNER_COUNTRIES = 5
 
 
-def _broad(org, filters: str) -> str:
+def _broad(org, graph: Neighbourhood, filters: str) -> str:
     ecosystems = "o.ecosystem_ids && %(ecosystems)s::bigint[]"
     conditions = [ecosystems] if org.ecosystem_ids else []
-    for i, country in enumerate([org.country.code, *(c.code for c in org.target_countries)]):
+    for i, country in enumerate(_countries(org, graph)):
         if country:
             conditions += [f"o.country = %(country_{i})s", f"o.country = %(country_{i})s AND {ecosystems}"]
     if org.country.code:  # not with an ecosystem too: that pair reads a third of the table
@@ -87,6 +91,17 @@ def _broad(org, filters: str) -> str:
         conditions = [c for c in conditions if ecosystems not in c]
     tables = _tables()
     return "".join(BROAD_SQL.format(condition=c, filters=filters, **tables) for c in dict.fromkeys(conditions))
+
+
+def _partner_countries(org, graph: Neighbourhood) -> list[str]:
+    """The countries of its partners but its own, most partners first."""
+    return [c for c in graph.partner_countries if c != org.country.code]
+
+
+def _countries(org, graph: Neighbourhood) -> list[str]:
+    """Its country, its target countries and the first ``PARTNER_COUNTRIES`` of its partners'."""
+    partner_countries = _partner_countries(org, graph)[:PARTNER_COUNTRIES]
+    return [org.country.code, *(c.code for c in org.target_countries), *partner_countries]
 
 
 # The names the reasons show: intermediaries, instruments, ecosystems.
@@ -143,12 +158,13 @@ def _score(org, graph: Neighbourhood, *, countries, kinds, limit: int) -> list[d
         "limit": limit,
         "broad": BROAD,
         "per_tag": PER_TAG,
-        **{f"country_{i}": c.code for i, c in enumerate([org.country, *org.target_countries]) if c},
+        **{f"country_{i}": c for i, c in enumerate(_countries(org, graph)) if c},
+        "partner_countries": _partner_countries(org, graph),
         **{f"w_{k}": v for k, v in WEIGHTS.items()},
         **{f"cap_{k}": v for k, v in CAPS.items()},
     }
     with connection.cursor() as cursor:
-        sql = SCORE_SQL.format(filters=filters, broad=_broad(org, filters), **_tables())
+        sql = SCORE_SQL.format(filters=filters, broad=_broad(org, graph, filters), **_tables())
         cursor.execute(sql, params)
         columns = [c.name for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
@@ -178,7 +194,7 @@ def suggest(org, *, countries=(), kinds=(), limit: int = 5, hide: int | None = N
     """The ``limit`` best suggestions for ``org`` (an ``Organisation`` with ``ecosystem_ids``,
     ``country`` and ``target_countries``), optionally only of ``countries`` and ``kinds``, best
     first, each with its reasons and their points. ``hide``: an organisation whose link with
-    ``org`` is taken out of the graph (the offline evaluation). Six queries."""
+    ``org`` is taken out of the graph (the offline evaluation). Seven queries."""
     today = today or datetime.date.today()
     graph = neighbourhood(org.pk, hide)
     rows = _score(org, graph, countries=countries, kinds=kinds, limit=max(SHORTLIST, limit))
@@ -194,6 +210,7 @@ def suggest(org, *, countries=(), kinds=(), limit: int = 5, hide: int | None = N
             reasons.flag("target", row["target"], row["country"]),
             reasons.flag("targeted", row["targeted"], org.country.code),
             reasons.flag("country", row["same_country"], row["country"]),
+            reasons.flag("partner_country", row["partner_country"], row["country"]),
             reasons.label(labels.get(row["id"], [])),
             reasons.recent(years.get(row["id"]), today.year),
         ]

@@ -11,6 +11,7 @@ tag             2       3    technologies and topics both are tagged with
 target          2       1    it seeks partners in their country
 targeted        1       1    they seek partners in its country
 country         1       1    they are in its country (cooperation often starts at home)
+partner_country 1       1    they are in a country where it has partners already
 label           1       1    they hold a current label (ESCA Gold 1.5, Silver 1, others 0.5)
 recent          1       1    their last visit or project: 1 this year, 0 ten years ago
 ==============  ======  ===  ==========================================================
@@ -28,6 +29,7 @@ WEIGHTS = {
     "target": 2.0,
     "targeted": 1.0,
     "country": 1.0,
+    "partner_country": 1.0,
     "label": 1.0,
     "recent": 1.0,
 }
@@ -46,6 +48,7 @@ REASON_LABELS = {
     "target": _("In a country it seeks partners in"),
     "targeted": _("Seeks partners in its country"),
     "country": _("In the same country"),
+    "partner_country": _("In a country where it has partners"),
     "label": _("Current label (ESCA Gold 1.5, Silver 1, others 0.5)"),
     "recent": _("Recent activity (1 this year, 0 ten years ago or more)"),
 }

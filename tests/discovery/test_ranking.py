@@ -95,4 +95,4 @@ def test_queries_do_not_grow_with_the_number_of_candidates(graph):
     with CaptureQueriesContext(connection) as many:
         found = suggest(graph.me, limit=30)
     assert len(found) == 30
-    assert len(few) == len(many) == 6
+    assert len(few) == len(many) == 7

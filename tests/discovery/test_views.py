@@ -89,4 +89,4 @@ def test_the_profile_reads_the_suggestions_from_the_cache_once_known(client, gra
         client.get(url)
     with CaptureQueriesContext(connection) as second:
         client.get(url)
-    assert len(first) - len(second) == 6  # the engine's queries, once
+    assert len(first) - len(second) == 7  # the engine's queries, once
