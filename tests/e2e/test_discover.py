@@ -17,6 +17,7 @@ def _fits(page, where: str) -> None:
 @pytest.mark.parametrize("width", [390, 1366])
 def test_from_isim_profile_to_who_to_meet_and_discover(page, demo_data, screenshot, width):
     page.set_viewport_size({"width": width, "height": 900})
+    page.set_default_timeout(90_000)  # the first page after load_demo builds the caches, slow on a busy machine
     page.goto("/partners/isim/")
     section = page.locator("section.who-to-meet")
     assert section.get_by_role("heading", name="Who to meet").is_visible()
