@@ -89,6 +89,5 @@ class OrganisationDetailView(DetailView):
         context["members"] = [m for m in links if m.group_id == org.pk]
         context["memberships"] = [m for m in links if m.member_id == org.pk]
         context.update(registry.profile_context(org, self.request.user))
-        context["similar"] = Organisation.objects.similar_to(org)
         context["show_contacts"] = can_see_contacts(self.request.user)
         return context

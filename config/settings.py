@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "alerts",
     "compare",
     "shortlists",
+    "discovery",
     "accounts",
     "demo",
     "ops",

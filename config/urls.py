@@ -18,6 +18,7 @@ ROOT_APPS = [
     "alerts",
     "compare",
     "shortlists",
+    "discovery",
     "clusters",
     "funding",
     "visits",
