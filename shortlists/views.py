@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusters.models import Organisation
@@ -195,6 +196,7 @@ def shared_list(token) -> Shortlist:
     return get_object_or_404(Shortlist, share_token=token)
 
 
+@never_cache  # a revoked link must stop at once; shortlists do not bump the data version
 def shared(request, token):
     """The read-only view of a shared shortlist: its name, organisations and notes; no owner, no
     contact details, no forms."""
@@ -204,6 +206,7 @@ def shared(request, token):
     return response
 
 
+@never_cache
 def shared_download(request, token):
     shortlist = shared_list(token)
     return csv_download(request, shortlist, entries_of(shortlist))

@@ -75,6 +75,8 @@ DOMAIN_APPS = ("clusters", "funding", "visits")
 # there would bump the version on every rebuild.
 # A reader's saved searches, follows and alert deliveries (alerts/) are read by no anonymous page:
 # their writes (every send_alerts run, every opened search) must not empty the page cache.
+# Likewise readers' shortlists (shortlists/): the owner's pages are never cached (/me/), a profile
+# shows them through a personal hole (core/holes.py), and the shared page is never stored.
 UNTRACKED = (
     "core_data_version",
     "django_session",
@@ -84,6 +86,8 @@ UNTRACKED = (
     "alerts_savedsearch",
     "alerts_follow",
     "alerts_delivery",
+    "shortlists_shortlist",
+    "shortlists_entry",
 )
 
 
