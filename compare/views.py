@@ -86,7 +86,8 @@ def checked(slugs, context) -> tuple[list[Organisation], int]:
 
 def add(request, slugs, text):
     """Add the organisation whose address is ``text``, or the one organisation whose name matches
-    it; several matches are offered as links, none is a 404 naming the text."""
+    it (or the one whose whole name it is); several matches are offered as links, none is a 404
+    naming the text."""
     context = {"page_title": _("Compare organisations"), "slugs": slugs, "errors": [], "added_text": text}
     if len(slugs) >= MAX_ORGANISATIONS:
         context["errors"].append(
@@ -99,8 +100,9 @@ def add(request, slugs, text):
     candidates = list(
         Organisation.objects.search(text).exclude(slug__in=slugs).order_by("-search_rank", "name")[:CANDIDATES]
     )
-    if len(candidates) == 1:
-        return redirect(compare_url([*slugs, candidates[0].slug]))
+    named = [c for c in candidates if c.name.casefold() == text.strip().casefold()]
+    if len(candidates) == 1 or len(named) == 1:  # one match, or one whose whole name it is
+        return redirect(compare_url([*slugs, (named or candidates)[0].slug]))
     if not candidates:
         context["errors"].append(_("No organisation matches “%(text)s”.") % {"text": text})
         return render(request, "compare/compare.html", context, status=404)

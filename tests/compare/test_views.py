@@ -206,6 +206,13 @@ def test_adding_by_address_or_a_single_matching_name_redirects_to_the_new_addres
     assert (response.status_code, response.url) == (302, "/compare/?o=isim&o=pole-vehicule-du-futur")
 
 
+def test_adding_by_a_whole_name_picks_it_among_several_matches(client):
+    factories.organisation(name="Zyxwv Textile")
+    other = factories.organisation(name="Zyxwv Textile Two")
+    response = client.get(URL, {"o": "isim", "add": "zyxwv textile two"})
+    assert (response.status_code, response.url) == (302, f"/compare/?o=isim&o={other.slug}")
+
+
 def test_adding_by_a_name_matching_several_offers_them(client):
     factories.organisation(name="Zyxwv Textile One")
     factories.organisation(name="Zyxwv Textile Two")

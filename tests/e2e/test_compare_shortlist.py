@@ -1,6 +1,7 @@
-"""A cluster manager's journey of issue 16, at 390 and 1366 px: signed in, from a pole's profile
-they compare it with its most similar organisation, add it to a shortlist from the partners'
-list, compare two ticked organisations, share the shortlist; the share link opens signed out,
+"""A cluster manager's journey of issue 16, at 390 and 1366 px: signed in, they find partners for
+İŞİM from its profile ("Who to meet", then all suggestions), compare two suggestions with İŞİM,
+add one to a shortlist; compare a pole with its first suggestion and shortlist the pole; compare
+two ticked organisations of the partners' list; share the shortlist, whose link opens signed out,
 read-only. No page overflows the window: the comparison table scrolls in its own box."""
 
 import re
@@ -46,23 +47,44 @@ def test_compare_shortlist_and_share(page, browser, live_server, demo_data, scre
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/accounts/profile/")
 
-    # From the profile: compare with the most similar organisation.
-    page.goto(PROFILE)
-    page.get_by_role("link", name=re.compile(r"^Compare with ")).click()
-    page.wait_for_url(re.compile(r"/compare/\?o=pole-vehicule-du-futur&o="))
+    # İŞİM's profile: "Who to meet", then all suggestions; compare two of them with İŞİM.
+    page.goto("/partners/isim/")
+    page.locator("section.who-to-meet").get_by_role("link", name="More suggestions").click()
+    page.wait_for_url("**/discover/?for=isim")
+    names = page.locator(".card.suggestion h3").all_inner_texts()
+    assert len(names) >= 2
+    first, second = names[0], names[1]
+    page.locator(".card.suggestion").first.get_by_role("link", name="Compare side by side").click()
+    page.wait_for_url(re.compile(r"/compare/\?o=isim&o="))
+    page.get_by_label("Add an organisation (its name or its address in this site)").fill(second)
+    page.locator("form.compare-add").get_by_role("button").click()
+    page.wait_for_url(re.compile(r"/compare/\?o=isim&o=[^&]+&o=[^&]+$"))
     table = page.locator("table.compare-table")
-    assert table.is_visible()
-    assert table.locator("thead th").nth(1).inner_text().startswith("Pôle Véhicule du Futur")
-    assert page.locator('tr[data-row="members"] td').first.inner_text().startswith("375 members")
+    headings = table.locator("thead th").all_inner_texts()
+    assert len(headings) == 4 and headings[1].startswith("İŞİM")
+    assert any(h.startswith(first) for h in headings) and any(h.startswith(second) for h in headings)
     screenshot(f"compare-{width}")
     fits(page, width)
 
-    # Add the pole to a (new) shortlist from its profile.
-    page.goto(PROFILE)
-    page.get_by_role("button", name="Add to a shortlist").click()
-    page.wait_for_url(f"**{PROFILE}")
+    # Add the first suggestion to a (new) shortlist from the suggestions.
+    page.go_back()
+    page.go_back()
+    page.wait_for_url("**/discover/?for=isim")
+    page.get_by_role("button", name=f"Add to a shortlist {first}", exact=True).click()
+    page.wait_for_url("**/discover/?for=isim")
     fits(page, width)
+    assert page.get_by_text(f"Added {first} to “My shortlist”.").is_visible()
+
+    # The pole's profile: compare it with its first suggestion; add it to the same shortlist.
+    page.goto(PROFILE)
+    page.get_by_role("link", name=re.compile(r"^Compare with ")).click()
+    page.wait_for_url(re.compile(r"/compare/\?o=pole-vehicule-du-futur&o="))
+    assert page.locator('tr[data-row="members"] td').first.inner_text().startswith("375 members")
+    page.goto(PROFILE)
+    page.get_by_role("button", name="Add to shortlist", exact=True).click()  # the list chosen in a menu
+    page.wait_for_url(f"**{PROFILE}")
     assert page.get_by_text("Added Pôle Véhicule du Futur to “My shortlist”.").is_visible()
+    fits(page, width)
 
     # On the partners' list: tick two organisations and compare them.
     page.goto("/partners/?q=textile")
@@ -91,6 +113,7 @@ def test_compare_shortlist_and_share(page, browser, live_server, demo_data, scre
         visitor.goto(link)
         assert visitor.get_by_role("heading", name="My shortlist").is_visible()
         assert visitor.get_by_role("link", name="Pôle Véhicule du Futur").is_visible()
+        assert visitor.get_by_role("link", name=first).is_visible()
         assert visitor.get_by_role("button", name="Remove").count() == 0
         assert visitor.locator("input[name=note]").count() == 0
         visitor.screenshot(path=str(ARTIFACTS / f"shortlist-shared-{width}.png"), full_page=True)

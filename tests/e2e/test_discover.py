@@ -28,7 +28,7 @@ def test_from_isim_profile_to_who_to_meet_and_discover(page, demo_data, screensh
     section.get_by_role("link", name="More suggestions").click()
     page.wait_for_url("**/discover/?for=isim")
     assert page.get_by_role("heading", name="Who to meet: İŞİM", level=1).is_visible()
-    assert page.get_by_role("link", name="ViaMeca").is_visible()
+    assert page.get_by_role("link", name="ViaMeca", exact=True).is_visible()
     assert page.get_by_role("link", name="Back to the profile of İŞİM").is_visible()
     _fits(page, f"discover at {width}")
     screenshot(f"discover-{width}")
