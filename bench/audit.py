@@ -13,7 +13,9 @@ nothing; the figures go into issue notes.
   as ``admin`` with the demo password (``DEMO_ADMIN_PASSWORD`` or .local/demo-admin-password).
 
 The pages: home, a list (/partners/), an organisation and a visit (the first linked from their
-lists) and search (/search/?q=cluster); ``--only home,search`` narrows them.
+lists), search (/search/?q=cluster), and one page of every other public type (Who to meet,
+compare, funding fit, instruments, calls, visits, a country, two countries, map, network);
+``--only home,search`` narrows them.
 """
 
 import argparse
@@ -50,6 +52,16 @@ def pages(base: str) -> dict[str, str]:
         "organisation": _first_link(base, "/partners/", r'<h3 class="card-title"><a href="(/partners/[^"/]+/)"'),
         "visit": _first_link(base, "/visits/", r'href="(/visits/[a-z0-9-]+/)"'),
         "search": "/search/?q=cluster",
+        "discover": "/discover/?for=isim",
+        "compare": "/compare/?o=pole-vehicule-du-futur&o=isim",
+        "funding-fit": "/funding/fit/?beneficiary=sme&country=TR",
+        "funding": "/funding/",
+        "calls": "/funding/calls/",
+        "country": "/countries/fr/",
+        "two-countries": "/countries/ru/with/fr/",
+        "map": "/map/",
+        "network": "/network/",
+        "visits": "/visits/",
     }
 
 
@@ -134,7 +146,10 @@ def admin_pages(base: str) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--base-url", default=os.environ.get("AUDIT_BASE_URL", "http://127.0.0.1:8000"))
-    parser.add_argument("--only", help="comma-separated page names (home,list,organisation,visit,search)")
+    parser.add_argument(
+        "--only",
+        help="comma-separated page names (home,list,organisation,visit,search,discover,compare,funding-fit,...)",
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="axe only")
     parser.add_argument("--admin", action="store_true", help="axe on the admin's visit and organisation pages too")
     args = parser.parse_args()
