@@ -93,6 +93,20 @@ class Instrument(SluggedModel):
         ACTIVE = "active", _("Active")
         DISCONTINUED = "discontinued", _("Discontinued")
 
+    # What it is and its status, then its terms: the API and the import/export columns both list
+    # them in this order.
+    SUMMARY_FIELDS = ("name", "acronym", "kind", "level", "status", "status_as_of", "status_source")
+    TERMS_FIELDS = (
+        "co_funding_rate",
+        "rate_as_of",
+        "rate_source",
+        "budget",
+        "budget_is_approximate",
+        "currency",
+        "start_date",
+        "end_date",
+    )
+
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
