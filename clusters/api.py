@@ -39,12 +39,7 @@ class OrganisationSerializer(RecordSerializer):
         model = Organisation
         fields = [
             *RecordSerializer.Meta.fields,
-            "name",
-            "acronym",
-            "kind",
-            "country",
-            "region",
-            "city",
+            *Organisation.IDENTITY_FIELDS,
             "website",
             "founded",
             "company_size",

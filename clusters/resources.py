@@ -28,12 +28,7 @@ class OrganisationResource(NaturalKeyResource):
         model = Organisation
         fields = [
             "slug",
-            "name",
-            "acronym",
-            "kind",
-            "country",
-            "region",
-            "city",
+            *Organisation.IDENTITY_FIELDS,
             "address",
             "website",
             "email",

@@ -113,6 +113,12 @@ def date_precision_field(**kwargs) -> models.CharField:
     return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)
 
 
+def optional_fk(to, related_name: str, on_delete=models.PROTECT, **kwargs) -> models.ForeignKey:
+    """A link that may be empty (``null`` and ``blank``): protected by default, so that a
+    referenced record cannot be deleted from under it."""
+    return models.ForeignKey(to, on_delete=on_delete, null=True, blank=True, related_name=related_name, **kwargs)
+
+
 def as_of_fields(claim: str) -> tuple[models.DateField, models.CharField]:
     """The date of the source that states ``claim`` (a status, a label's validity, a member
     count, a rate) and that source in short: a claim is only as current as its source, and a

@@ -20,6 +20,7 @@ from core.models import (
     date_precision_field,
     link_proxy,
     non_negative_check,
+    optional_fk,
     percentage_check,
     percentage_field,
     period_check,
@@ -92,24 +93,29 @@ class Instrument(SluggedModel):
         ACTIVE = "active", _("Active")
         DISCONTINUED = "discontinued", _("Discontinued")
 
+    # What it is and its status, then its terms: the API and the import/export columns both list
+    # them in this order.
+    SUMMARY_FIELDS = ("name", "acronym", "kind", "level", "status", "status_as_of", "status_source")
+    TERMS_FIELDS = (
+        "co_funding_rate",
+        "rate_as_of",
+        "rate_source",
+        "budget",
+        "budget_is_approximate",
+        "currency",
+        "start_date",
+        "end_date",
+    )
+
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     level = models.CharField(max_length=20, choices=Level.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     status_as_of, status_source = as_of_fields("status")
-    managing_body = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="managed_instruments"
-    )
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("parent programme"),
-    )
-    successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="predecessors")
+    managing_body = optional_fk(Organisation, "managed_instruments")
+    parent = optional_fk("self", "children", verbose_name=_("parent programme"))
+    successor = optional_fk("self", "predecessors", on_delete=models.SET_NULL)
     eligible_countries = CountryField(
         multiple=True, blank=True, help_text="Empty: no source on record states a country restriction."
     )
@@ -275,30 +281,11 @@ class Project(SluggedModel):
 
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
-    instrument = models.ForeignKey(
-        Instrument,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="projects",
-        help_text="The specific instrument or call that funded it.",
+    instrument = optional_fk(Instrument, "projects", help_text="The specific instrument or call that funded it.")
+    programme = optional_fk(
+        Instrument, "programme_projects", help_text="The programme it ran under (e.g. COSME, Central Europe)."
     )
-    programme = models.ForeignKey(
-        Instrument,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programme_projects",
-        help_text="The programme it ran under (e.g. COSME, Central Europe).",
-    )
-    funder = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="funded_projects",
-        help_text="The organisation that paid for it.",
-    )
+    funder = optional_fk(Organisation, "funded_projects", help_text="The organisation that paid for it.")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     date_precision = date_precision_field()

@@ -14,6 +14,13 @@ def _countries(field) -> str:
     return " ".join(c.code for c in field)
 
 
+BY_NAME = {"name": (_("Name"), ["name"])}
+NEWEST = {"-start": (_("Newest"), [F("start_date").desc(nulls_last=True), "name"])}
+NAME_COLUMNS = [(_("Name"), "name"), (_("Acronym"), "acronym")]
+MONEY_COLUMNS = [(_("Budget"), "budget"), (_("Currency"), "currency")]
+PAGE_COLUMN = (_("Page"), "get_absolute_url")
+
+
 class FundingListView(FacetedListView):
     """The funding lists, with tabs between them."""
 
@@ -34,13 +41,12 @@ class InstrumentListView(FundingListView):
     empty_message = _("No funding instrument matches these filters.")
     csv_filename = "funding-instruments.csv"
     sort_options = {
-        "name": (_("Name"), ["name"]),
+        **BY_NAME,
         "-budget": (_("Budget (largest)"), [F("budget").desc(nulls_last=True), "name"]),
-        "-start": (_("Newest"), [F("start_date").desc(nulls_last=True), "name"]),
+        **NEWEST,
     }
     csv_columns = [
-        (_("Name"), "name"),
-        (_("Acronym"), "acronym"),
+        *NAME_COLUMNS,
         (_("Kind"), "get_kind_display"),
         (_("Level"), "get_level_display"),
         (_("Status"), "get_status_display"),
@@ -51,13 +57,12 @@ class InstrumentListView(FundingListView):
         (_("Beneficiary types"), lambda i: joined(i.eligibilities.all())),
         (_("Co-funding rate (%)"), "co_funding_rate"),
         (_("Rate as of"), "rate_as_of"),
-        (_("Budget"), "budget"),
-        (_("Currency"), "currency"),
+        *MONEY_COLUMNS,
         (_("Open call"), lambda i: "yes" if i.has_open_call else "no"),
         (_("Calls"), "calls_count"),
         (_("Projects"), "projects_count"),
         (_("Tags"), lambda i: joined(i.tags.all())),
-        (_("Page"), "get_absolute_url"),
+        PAGE_COLUMN,
     ]
 
     def get_context_data(self, **kwargs):
@@ -83,10 +88,9 @@ class CallListView(FundingListView):
         (_("Status"), lambda c: CallStatus(c.call_status).label),  # the label, in the reader's language
         (_("Opens"), "opens_on"),
         (_("Deadline"), "deadline"),
-        (_("Budget"), "budget"),
-        (_("Currency"), "currency"),
+        *MONEY_COLUMNS,
         (_("Proposals received"), "proposals_received"),
-        (_("Page"), "get_absolute_url"),
+        PAGE_COLUMN,
     ]
 
 
@@ -98,22 +102,17 @@ class ProjectListView(FundingListView):
     intro = _("Cooperation projects, the instruments that funded them and their partners.")
     empty_message = _("No project matches these filters.")
     csv_filename = "funding-projects.csv"
-    sort_options = {
-        "name": (_("Name"), ["name"]),
-        "-start": (_("Newest"), [F("start_date").desc(nulls_last=True), "name"]),
-    }
+    sort_options = {**BY_NAME, **NEWEST}
     csv_columns = [
-        (_("Name"), "name"),
-        (_("Acronym"), "acronym"),
+        *NAME_COLUMNS,
         (_("Instrument"), "instrument"),
         (_("Start"), "start_date"),
         (_("End"), "end_date"),
         (_("Partner countries"), lambda p: _countries(p.partner_countries)),
         (_("Partners on record"), "partners_on_record"),
-        (_("Budget"), "budget"),
-        (_("Currency"), "currency"),
+        *MONEY_COLUMNS,
         (_("Tags"), lambda p: joined(p.tags.all())),
-        (_("Page"), "get_absolute_url"),
+        PAGE_COLUMN,
     ]
 
 

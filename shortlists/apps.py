@@ -1,15 +1,9 @@
-from django.apps import AppConfig
+from core import appconfig
 
 
-class ShortlistsConfig(AppConfig):
+class ShortlistsConfig(appconfig.ReaderPartsConfig):
     name = "shortlists"
     label = "shortlists"
     verbose_name = "Readers' shortlists"
-
-    def ready(self):
-        from core import holes, personal_data
-        from shortlists.personal_data import shortlists
-        from shortlists.templatetags.shortlists import fill_shortlist
-
-        personal_data.register("shortlists", shortlists)
-        holes.register("shortlist", fill_shortlist)
+    holes = {"shortlist": "shortlists.templatetags.shortlists.fill_shortlist"}
+    personal_data = {"shortlists": "shortlists.personal_data.shortlists"}

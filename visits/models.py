@@ -18,6 +18,7 @@ from core.models import (
     TimeStampedModel,
     date_precision_field,
     link_proxy,
+    optional_fk,
     search_indexes,
     tracked_history,
 )
@@ -59,25 +60,19 @@ class Visit(SluggedModel):
     region = models.CharField(max_length=120, blank=True)
     country = CountryField(blank=True)
 
-    organiser = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="organised_visits"
-    )
+    organiser = optional_fk(Organisation, "organised_visits")
     delegation = models.ManyToManyField(
         Organisation, blank=True, related_name="visits_made", help_text="Visiting organisations."
     )
     hosts = models.ManyToManyField(Organisation, blank=True, related_name="visits_hosted")
-    project = models.ForeignKey(
-        "funding.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="visits"
-    )
+    project = optional_fk("funding.Project", "visits")
     instruments = models.ManyToManyField(
         "funding.Instrument", blank=True, related_name="visits", help_text="Funding instruments the visit used."
     )
-    account_of = models.ForeignKey(
+    account_of = optional_fk(
         "self",
+        "other_accounts",
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="other_accounts",
         verbose_name=_("another account of"),
         help_text="The visit already on record that this report tells again (from another source). "
         "Profiles, counts and graphs then show the event once.",
@@ -194,9 +189,7 @@ class ItineraryStop(TimeStampedModel):
     )
     date = models.DateField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within the day.")
-    host = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="itinerary_stops"
-    )
+    host = optional_fk(Organisation, "itinerary_stops")
     place = models.CharField(max_length=200, blank=True)
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
@@ -236,9 +229,7 @@ class Participant(TimeStampedModel):
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.ATTENDEE)
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
-    )
+    organisation = optional_fk(Organisation, "participations")
     person_name = models.CharField(max_length=150, blank=True)
     position = models.CharField(max_length=250, blank=True, help_text="The person's job or office.")
     group = models.CharField(max_length=200, blank=True, help_text='An unnamed group, e.g. "Russian clusters".')
@@ -277,14 +268,7 @@ class Finding(TimeStampedModel):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(help_text="The lesson, in your own words.")
-    subject = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="findings_about",
-        help_text="The organisation the finding is about, if any.",
-    )
+    subject = optional_fk(Organisation, "findings_about", help_text="The organisation the finding is about, if any.")
     figure_label = models.CharField(max_length=200, blank=True, help_text="What the figure measures.")
     value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=10, choices=Unit.choices, blank=True)
@@ -322,19 +306,12 @@ class FollowUp(TimeStampedModel):
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="follow_ups")
     action = models.CharField(max_length=300)
-    owner = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups_owned"
-    )
+    owner = optional_fk(Organisation, "follow_ups_owned")
     due_date = models.DateField(null=True, blank=True)
     due_precision = date_precision_field()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
-    outcome = models.ForeignKey(
-        Visit,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="follow_up_of",
-        help_text="The visit or event that carried this action out.",
+    outcome = optional_fk(
+        Visit, "follow_up_of", on_delete=models.SET_NULL, help_text="The visit or event that carried this action out."
     )
 
     class Meta(TimeStampedModel.Meta):

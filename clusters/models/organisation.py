@@ -55,6 +55,8 @@ class Organisation(SluggedModel):
         LARGE = "large", _("Large")
 
     CLUSTER_KINDS = (Kind.CLUSTER, Kind.POLE, Kind.NETWORK)
+    # What it is and where, in this order: the API and the import/export columns both start so.
+    IDENTITY_FIELDS = ("name", "acronym", "kind", "country", "region", "city")
 
     name = models.CharField(max_length=200, help_text="Name in the organisation's own language and script.")
     acronym = models.CharField(max_length=40, blank=True)
