@@ -9,7 +9,7 @@ from core.filtering.counting import ALL_VALUES_LIMIT, Counts, count_facets
 from core.filtering.facets import Facet, FacetResult, FacetValue
 from core.filtering.fields import SlugsField, TagFilter
 from core.filtering.query import is_set, querystring
-from core.text import fold
+from core.text import fold, printable
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -186,5 +186,6 @@ class FacetedFilterSet(django_filters.FilterSet):
         refused values, for answers that are no page (exports, feeds, calendars)."""
         if self.is_valid():
             return None
-        lines = [_("These filter values are not valid:"), *self.error_messages(ignored=False)]
+        # One line per refused filter: a value's own line breaks and NULs never start a line.
+        lines = [_("These filter values are not valid:"), *map(printable, self.error_messages(ignored=False))]
         return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -36,6 +36,8 @@ ROUTE_MODELS = {
     "accounts/": Organisation,
     # The e-mails' unsubscribe link: its token stays a placeholder, a link no signature matches.
     "alerts/": Organisation,
+    # A shared shortlist: its token stays a placeholder, a link no shortlist has.
+    "shortlists/": Organisation,
 }
 
 
@@ -84,6 +86,15 @@ def secrets():
     }
 
 
+def country_codes(secrets) -> list[str]:
+    draft = secrets["draft"]
+    codes = {"fr", "ru", "by"}
+    for country in (getattr(draft, "country", None), draft.organiser.country if draft.organiser else None):
+        if country:
+            codes.add(str(country.code if hasattr(country, "code") else country).lower())
+    return sorted(codes)
+
+
 def urls_to_fetch(secrets):
     slugs = {
         Organisation: list(Organisation.objects.values_list("slug", flat=True)[:30]),
@@ -98,6 +109,11 @@ def urls_to_fetch(secrets):
             path = "/" + route
             queries = ["", "?format=csv", f"?q={secrets['word']}", f"?q={secrets['email']}", "?q=a&format=csv"]
             urls += [path + query for query in queries]
+            continue
+        if "<str:code>" in route:  # country pages: the draft's and its organiser's countries among them
+            for code in country_codes(secrets):
+                path = "/" + route.replace("<str:code>", code).replace("<str:other>", "fr")
+                urls += [path, path + "?format=csv"]
             continue
         model = model_of(route)
         assert model is not None, f"no model known for {route}; add it to ROUTE_MODELS"
