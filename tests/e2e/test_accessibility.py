@@ -48,6 +48,11 @@ PAGES = {
     "visit": _published_visit,
     "map": lambda: reverse("insights:map"),
     "network": lambda: reverse("insights:network"),
+    "funding": lambda: "/funding/",
+    "discover": lambda: "/discover/?for=isim",
+    "funding-fit": lambda: "/funding/fit/?beneficiary=sme&country=TR",
+    "country": lambda: "/countries/fr/",
+    "two-countries": lambda: "/countries/ru/with/fr/",
 }
 
 
